@@ -1,0 +1,226 @@
+package com.dentaldesk.booking.appointments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.functions.Params;
+import com.dentaldesk.booking.operatories.OperatoryEntity;
+import com.dentaldesk.booking.operatories.OperatoryService;
+import com.dentaldesk.booking.patients.PatientService;
+import com.dentaldesk.booking.providers.ProviderEntity;
+import com.dentaldesk.booking.providers.ProviderService;
+import com.dentaldesk.booking.schedules.ScheduleService;
+import com.dentaldesk.booking.slots.SlotFinder;
+import com.dentaldesk.booking.time.ClinicTime;
+import com.dentaldesk.contracts.booking.Appointment;
+import com.dentaldesk.contracts.booking.AppointmentStatus;
+
+/** Booking, moving, breaking and cancelling. The database decides who gets a contested slot. */
+@ApplicationScoped
+@Transactional
+public class AppointmentService {
+
+    private static final int MAX_LIST_RANGE_DAYS = 366;
+
+    private final AppointmentRepository appointments;
+    private final OverlapSafeWriter writer;
+    private final PatientService patients;
+    private final ProviderService providers;
+    private final OperatoryService operatories;
+    private final ScheduleService schedules;
+    private final SlotFinder slots;
+    private final ClinicTime clinicTime;
+    private final EntityManager entityManager;
+
+    public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, PatientService patients,
+            ProviderService providers, OperatoryService operatories, ScheduleService schedules, SlotFinder slots,
+            ClinicTime clinicTime, EntityManager entityManager) {
+        this.appointments = appointments;
+        this.writer = writer;
+        this.patients = patients;
+        this.providers = providers;
+        this.operatories = operatories;
+        this.schedules = schedules;
+        this.slots = slots;
+        this.clinicTime = clinicTime;
+        this.entityManager = entityManager;
+    }
+
+    /** GetAppointments: by clinic-local date range, optionally for one patient, provider or room. */
+    public List<Appointment> list(Params params) {
+        LocalDate from = params.requiredDate("DateStart");
+        LocalDate to = params.requiredDate("DateEnd");
+        params.requireAll();
+        if (to.isBefore(from) || from.plusDays(MAX_LIST_RANGE_DAYS).isBefore(to)) {
+            throw BookingException.invalid("DateEnd", "DateEnd must be on or after DateStart, within a year");
+        }
+        StringBuilder query = new StringBuilder("startsAt >= :from and startsAt < :to");
+        Map<String, Object> values = new HashMap<>(
+                Map.of("from", clinicTime.startOfDay(from), "to", clinicTime.startOfDay(to.plusDays(1))));
+        filter(query, values, "patientId", params.optionalLong("PatNum"));
+        filter(query, values, "providerId", params.optionalLong("ProvNum"));
+        filter(query, values, "operatoryId", params.optionalLong("OpNum"));
+        params.optionalString("AptStatus").ifPresent(status -> {
+            query.append(" and status = :status");
+            values.put("status", parseStatus(status));
+        });
+        return appointments.find(query + " order by startsAt, id", values).stream().map(this::toContract).toList();
+    }
+
+    public Appointment get(Params params) {
+        long aptNum = params.requiredLong("AptNum");
+        params.requireAll();
+        return toContract(require(aptNum));
+    }
+
+    /**
+     * CreateAppointment. Without {@code Op} the room is auto-filled: the room of the provider's schedule covering
+     * the time, else the first active room (lowest id) free for the whole interval.
+     */
+    public Appointment create(Params params, String sessionId) {
+        long patNum = params.requiredLong("PatNum");
+        String wallTime = params.requiredString("AptDateTime");
+        long provNum = params.requiredLong("ProvNum");
+        params.requireAll();
+        int length = params.optionalInt("lengthMinutes").orElse(SlotFinder.DEFAULT_LENGTH);
+        SlotFinder.checkLength(length);
+        patients.require(patNum);
+        providers.requireBookable(provNum);
+        Instant start = futureStart(wallTime);
+        Instant end = start.plus(Duration.ofMinutes(length));
+        long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
+                .orElseGet(() -> autoFillOperatory(provNum, start, end, Optional.empty()));
+        long id = writer.insert(patNum, provNum, opNum, start, end, params.optionalString("AptType").orElse(null),
+                params.optionalString("Note").orElse(null), sessionId)
+                .orElseThrow(() -> taken(start, provNum, length, patNum, Optional.empty()));
+        return toContract(require(id));
+    }
+
+    /** UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), or a note. */
+    public Appointment update(Params params) {
+        long aptNum = params.requiredLong("AptNum");
+        params.requireAll();
+        AppointmentEntity appointment = require(aptNum);
+        params.optionalString("Note").ifPresent(v -> appointment.note = v);
+        params.optionalString("AptType").ifPresent(v -> appointment.type = v);
+        boolean moves = params.has("AptDateTime") || params.has("ProvNum") || params.has("Op")
+                || params.has("lengthMinutes");
+        if (!moves) {
+            return toContract(appointment);
+        }
+        if (appointment.status != AppointmentStatus.Scheduled) {
+            throw BookingException.invalid("AptNum", "Only a scheduled appointment can be moved; this one is "
+                    + appointment.status);
+        }
+        long provNum = params.optionalLong("ProvNum").map(p -> providers.requireBookable(p).id)
+                .orElse(appointment.providerId);
+        int length = params.optionalInt("lengthMinutes").orElse(appointment.lengthMinutes());
+        SlotFinder.checkLength(length);
+        Instant start = params.optionalString("AptDateTime").map(this::futureStart).orElse(appointment.startsAt);
+        Instant end = start.plus(Duration.ofMinutes(length));
+        Optional<Long> self = Optional.of(appointment.id);
+        long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
+                .orElseGet(() -> autoFillOperatory(provNum, start, end, self));
+        if (!writer.move(appointment.id, provNum, opNum, start, end)) {
+            throw taken(start, provNum, length, appointment.patientId, self);
+        }
+        entityManager.refresh(appointment);
+        return toContract(appointment);
+    }
+
+    /** BreakAppointment: the patient missed or broke it; the time is free again. */
+    public Appointment breakAppointment(Params params) {
+        return changeStatus(params, AppointmentStatus.Broken);
+    }
+
+    /** DeleteAppointment: cancelled (kept for the record); the time is free again. */
+    public Appointment cancel(Params params) {
+        return changeStatus(params, AppointmentStatus.Cancelled);
+    }
+
+    public AppointmentEntity require(long aptNum) {
+        return appointments.findByIdOptional(aptNum)
+                .orElseThrow(() -> BookingException.notFound("Appointment " + aptNum));
+    }
+
+    public Appointment toContract(AppointmentEntity apt) {
+        ProviderEntity provider = providers.findById(apt.providerId);
+        return new Appointment(apt.id, apt.patientId, apt.providerId, apt.operatoryId, clinicTime.format(apt.startsAt),
+                clinicTime.format(apt.endsAt), apt.lengthMinutes(), apt.status, apt.type, apt.note,
+                provider == null ? null : provider.displayName());
+    }
+
+    private Appointment changeStatus(Params params, AppointmentStatus status) {
+        long aptNum = params.requiredLong("AptNum");
+        params.requireAll();
+        AppointmentEntity appointment = require(aptNum);
+        if (appointment.status == AppointmentStatus.Complete) {
+            throw BookingException.invalid("AptNum", "A completed appointment cannot be changed");
+        }
+        appointment.status = status;
+        appointment.updatedAt = clinicTime.now();
+        return toContract(appointment);
+    }
+
+    private Instant futureStart(String wallTime) {
+        Instant start = clinicTime.parseWallTime("AptDateTime", wallTime);
+        if (start.isBefore(clinicTime.now())) {
+            throw BookingException.invalid("AptDateTime", "AptDateTime is in the past");
+        }
+        return start;
+    }
+
+    private long autoFillOperatory(long provNum, Instant start, Instant end, Optional<Long> ignoreAppointment) {
+        LocalDate day = clinicTime.dateOf(start);
+        Optional<Long> scheduled = schedules.between(day, day, Optional.of(provNum), Optional.empty()).stream()
+                .filter(schedule -> !start.isBefore(clinicTime.at(schedule.date, schedule.startTime))
+                        && !end.isAfter(clinicTime.at(schedule.date, schedule.stopTime)))
+                .map(schedule -> schedule.operatoryId)
+                .filter(op -> operatories.findByIdOptional(op).map(room -> room.active).orElse(false))
+                .findFirst();
+        if (scheduled.isPresent()) {
+            return scheduled.get();
+        }
+        List<AppointmentEntity> busy = appointments.holdingTimeBetween(start, end).stream()
+                .filter(apt -> ignoreAppointment.map(id -> !id.equals(apt.id)).orElse(true))
+                .toList();
+        return operatories.activeInOrder().stream()
+                .map(room -> room.id)
+                .filter(op -> busy.stream().noneMatch(apt -> apt.operatoryId.equals(op)))
+                .findFirst()
+                .orElseThrow(() -> BookingException.slotTaken("No operatory is free at that time",
+                        slots.alternatives(start, provNum, (int) Duration.between(start, end).toMinutes(),
+                                -1, ignoreAppointment)));
+    }
+
+    private BookingException taken(Instant start, long provNum, int length, long patNum, Optional<Long> ignore) {
+        return BookingException.slotTaken("That time is no longer available",
+                slots.alternatives(start, provNum, length, patNum, ignore));
+    }
+
+    private static void filter(StringBuilder query, Map<String, Object> values, String field, Optional<Long> value) {
+        value.ifPresent(v -> {
+            query.append(" and ").append(field).append(" = :").append(field);
+            values.put(field, v);
+        });
+    }
+
+    private static AppointmentStatus parseStatus(String value) {
+        for (AppointmentStatus status : AppointmentStatus.values()) {
+            if (status.name().equalsIgnoreCase(value)) {
+                return status;
+            }
+        }
+        throw BookingException.invalid("AptStatus", "AptStatus must be one of Scheduled, Complete, Broken, Cancelled");
+    }
+}

@@ -1,0 +1,102 @@
+package com.dentaldesk.booking.appointments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
+
+import com.dentaldesk.booking.tenancy.TenantContext;
+
+/**
+ * The only code that gives an appointment its time. The exclusion constraints in the schema decide every race:
+ * each statement runs behind a savepoint, and a violation (SQLSTATE 23P01) is rolled back to it and reported as
+ * "taken", leaving the surrounding transaction usable for finding alternatives.
+ */
+@ApplicationScoped
+public class OverlapSafeWriter {
+
+    private static final String EXCLUSION_VIOLATION = "23P01";
+
+    private final EntityManager entityManager;
+    private final TenantContext tenant;
+
+    public OverlapSafeWriter(EntityManager entityManager, TenantContext tenant) {
+        this.entityManager = entityManager;
+        this.tenant = tenant;
+    }
+
+    /** Inserts a Scheduled appointment; empty when the time is no longer free. */
+    public OptionalLong insert(long patientId, long providerId, long operatoryId, Instant start, Instant end,
+            String type, String note, String sessionId) {
+        String sql = "insert into appointments (organization_id, patient_id, provider_id, operatory_id, starts_at,"
+                + " ends_at, status, appointment_type, note, session_id) values (?, ?, ?, ?, ?, ?, 'Scheduled', ?, ?, ?)"
+                + " returning id";
+        return run(sql, statement -> {
+            statement.setLong(1, tenant.organizationId());
+            statement.setLong(2, patientId);
+            statement.setLong(3, providerId);
+            statement.setLong(4, operatoryId);
+            statement.setTimestamp(5, Timestamp.from(start));
+            statement.setTimestamp(6, Timestamp.from(end));
+            statement.setString(7, type);
+            statement.setString(8, note);
+            statement.setString(9, sessionId);
+        });
+    }
+
+    /** Moves an appointment; false when the new time is no longer free. */
+    public boolean move(long appointmentId, long providerId, long operatoryId, Instant start, Instant end) {
+        String sql = "update appointments set provider_id = ?, operatory_id = ?, starts_at = ?, ends_at = ?,"
+                + " updated_at = now() where id = ? and organization_id = ? returning id";
+        return run(sql, statement -> {
+            statement.setLong(1, providerId);
+            statement.setLong(2, operatoryId);
+            statement.setTimestamp(3, Timestamp.from(start));
+            statement.setTimestamp(4, Timestamp.from(end));
+            statement.setLong(5, appointmentId);
+            statement.setLong(6, tenant.organizationId());
+        }).isPresent();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private OptionalLong run(String sql, Binder binder) {
+        Session session = entityManager.unwrap(Session.class);
+        session.flush();
+        // Savepoints as SQL: the pool forbids Connection.rollback(Savepoint) inside a JTA transaction.
+        return session.doReturningWork(connection -> {
+            execute(connection, "savepoint overlap_check");
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    OptionalLong id = rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+                    execute(connection, "release savepoint overlap_check");
+                    return id;
+                }
+            } catch (SQLException e) {
+                if (EXCLUSION_VIOLATION.equals(e.getSQLState())) {
+                    execute(connection, "rollback to savepoint overlap_check");
+                    return OptionalLong.empty();
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

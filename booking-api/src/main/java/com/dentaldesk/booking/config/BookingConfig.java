@@ -1,0 +1,32 @@
+package com.dentaldesk.booking.config;
+
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** All booking-api settings; each maps to an environment variable documented in the README. */
+@ConfigMapping(prefix = "booking")
+public interface BookingConfig {
+
+    /** {@code BOOKING_API_SERVICE_TOKEN}: the gateway's credential; it may act for the clinic named in {@code X-Clinic-Slug}. */
+    String serviceToken();
+
+    /** {@code BOOKING_DEFAULT_PHONE_REGION}: region for phone numbers written without a country code. */
+    @WithDefault("US")
+    String defaultPhoneRegion();
+
+    Demo demo();
+
+    interface Demo {
+        /** Seeds the two demo clinics at startup. Only the local run profile turns this on. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** {@code DEMO_DENTAL_API_KEY}: API key of demo-dental; generated and printed when absent. */
+        Optional<String> dentalApiKey();
+
+        /** {@code DEMO_ORTHO_API_KEY}: API key of demo-ortho; generated and printed when absent. */
+        Optional<String> orthoApiKey();
+    }
+}

@@ -1,0 +1,18 @@
+package com.dentaldesk.booking.config;
+
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+
+/** Refuses to start with configuration that would only fail later, mid-call. */
+public class StartupChecks {
+
+    static final int MIN_SERVICE_TOKEN_LENGTH = 24;
+
+    void check(@Observes StartupEvent event, BookingConfig config) {
+        if (config.serviceToken().length() < MIN_SERVICE_TOKEN_LENGTH) {
+            throw new IllegalStateException("BOOKING_API_SERVICE_TOKEN must be at least " + MIN_SERVICE_TOKEN_LENGTH
+                    + " characters (generate one with: openssl rand -hex 32)");
+        }
+    }
+}

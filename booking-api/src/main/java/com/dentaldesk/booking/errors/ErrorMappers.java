@@ -1,0 +1,65 @@
+package com.dentaldesk.booking.errors;
+
+import java.util.List;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.dentaldesk.contracts.booking.ApiError;
+import com.dentaldesk.contracts.booking.ApiResponse;
+import com.dentaldesk.contracts.booking.ErrorCode;
+import com.dentaldesk.contracts.booking.NextAction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/** Every failure leaves the service as the envelope; a bug is a 500 with no stack trace or SQL. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    @ServerExceptionMapper
+    public RestResponse<ApiResponse<Object>> booking(BookingException e) {
+        return envelope(e.error());
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiResponse<Object>> unreadableJson(JsonProcessingException e) {
+        return envelope(new ApiError(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON",
+                NextAction.ASK_USER, List.of(), List.of()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiResponse<Object>> unknownPath(NotFoundException e) {
+        return envelope(new ApiError(ErrorCode.NOT_FOUND, "No such resource", NextAction.INFORM_USER, List.of(),
+                List.of()));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiResponse<Object>> web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        ErrorCode code = status == 401 ? ErrorCode.UNAUTHORIZED
+                : status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
+        return RestResponse.status(RestResponse.Status.fromStatusCode(code.httpStatus()),
+                ApiResponse.failure(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
+                        NextAction.ASK_USER, List.of(), List.of())));
+    }
+
+    @ServerExceptionMapper
+    public RestResponse<ApiResponse<Object>> unexpected(Throwable e) {
+        // The class and stack go to the log for us; the client gets no internals.
+        LOG.errorf(e, "Unhandled %s", e.getClass().getName());
+        return envelope(new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side; please try again",
+                NextAction.TAKE_MESSAGE, List.of(), List.of()));
+    }
+
+    static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
+        return RestResponse.status(RestResponse.Status.fromStatusCode(error.code().httpStatus()),
+                ApiResponse.failure(error));
+    }
+}

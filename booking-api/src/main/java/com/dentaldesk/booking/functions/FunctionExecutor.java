@@ -1,0 +1,96 @@
+package com.dentaldesk.booking.functions;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.dentaldesk.booking.appointments.AppointmentService;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.idempotency.Idempotency;
+import com.dentaldesk.booking.operatories.OperatoryService;
+import com.dentaldesk.booking.patients.PatientService;
+import com.dentaldesk.booking.providers.ProviderService;
+import com.dentaldesk.booking.schedules.ScheduleService;
+import com.dentaldesk.booking.slots.SlotFinder;
+import com.dentaldesk.contracts.booking.ApiError;
+import com.dentaldesk.contracts.booking.BookingFunction;
+import com.dentaldesk.contracts.booking.ErrorCode;
+import com.dentaldesk.contracts.booking.NextAction;
+
+/**
+ * Runs one booking function for the current clinic. Both the unified {@code POST /api/booking} endpoint and the
+ * plain REST resources come through here, so validation, errors and idempotency are the same everywhere.
+ */
+@ApplicationScoped
+public class FunctionExecutor {
+
+    private final PatientService patients;
+    private final ProviderService providers;
+    private final OperatoryService operatories;
+    private final ScheduleService schedules;
+    private final AppointmentService appointments;
+    private final SlotFinder slots;
+    private final Idempotency idempotency;
+
+    public FunctionExecutor(PatientService patients, ProviderService providers, OperatoryService operatories,
+            ScheduleService schedules, AppointmentService appointments, SlotFinder slots, Idempotency idempotency) {
+        this.patients = patients;
+        this.providers = providers;
+        this.operatories = operatories;
+        this.schedules = schedules;
+        this.appointments = appointments;
+        this.slots = slots;
+        this.idempotency = idempotency;
+    }
+
+    public Object execute(String functionName, Map<String, Object> parameters, String sessionId,
+            String idempotencyKey) {
+        BookingFunction function = BookingFunction.byName(functionName == null ? "" : functionName.trim())
+                .orElseThrow(() -> new BookingException(new ApiError(ErrorCode.NOT_FOUND,
+                        "Unknown function '" + functionName + "'. Known functions: "
+                                + String.join(", ", BookingFunction.names()),
+                        NextAction.INFORM_USER, List.of(), List.of())));
+        return execute(function, parameters, sessionId, idempotencyKey);
+    }
+
+    public Object execute(BookingFunction function, Map<String, Object> parameters, String sessionId,
+            String idempotencyKey) {
+        if (function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()) {
+            return idempotency.once(idempotencyKey.trim(), function.name(), parameters,
+                    () -> dispatch(function, new Params(parameters), sessionId));
+        }
+        return dispatch(function, new Params(parameters), sessionId);
+    }
+
+    private Object dispatch(BookingFunction function, Params p, String sessionId) {
+        return switch (function) {
+            case GetMultiplePatients -> patients.search(p);
+            case GetPatient -> patients.get(p);
+            case CreatePatient -> patients.create(p);
+            case UpdatePatient -> patients.update(p);
+            case GetProviders -> providers.list(p);
+            case GetProvider -> providers.get(p);
+            case CreateProvider -> providers.create(p);
+            case UpdateProvider -> providers.update(p);
+            case DeleteProvider -> providers.delete(p);
+            case GetOperatories -> operatories.list(p);
+            case GetOperatory -> operatories.get(p);
+            case CreateOperatory -> operatories.create(p);
+            case UpdateOperatory -> operatories.update(p);
+            case DeleteOperatory -> operatories.delete(p);
+            case GetAvailableSlots -> slots.find(p);
+            case GetAppointments -> appointments.list(p);
+            case CreateAppointment -> appointments.create(p, sessionId);
+            case UpdateAppointment -> appointments.update(p);
+            case BreakAppointment -> appointments.breakAppointment(p);
+            case DeleteAppointment -> appointments.cancel(p);
+            case GetSchedules -> schedules.list(p);
+            case CreateSchedule -> schedules.create(p);
+            case UpdateSchedule -> schedules.update(p);
+            case DeleteSchedule -> schedules.delete(p);
+            case CreateDefaultSchedules -> schedules.createDefaults(p);
+            case CheckScheduleConflicts -> schedules.conflicts(p);
+        };
+    }
+}

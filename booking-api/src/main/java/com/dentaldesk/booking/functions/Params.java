@@ -1,0 +1,115 @@
+package com.dentaldesk.booking.functions;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import com.dentaldesk.booking.errors.BookingException;
+
+/**
+ * Reads a function's parameters by their OpenDental names (case-insensitively, so {@code dateStart} and
+ * {@code DateStart} both work) and collects every missing field, so the agent can ask for all at once.
+ */
+public final class Params {
+
+    private final Map<String, Object> byLowerName = new HashMap<>();
+    private final List<String> missing = new ArrayList<>();
+
+    public Params(Map<String, Object> raw) {
+        raw.forEach((name, value) -> {
+            if (value != null && !(value instanceof String s && s.isBlank())) {
+                byLowerName.put(name.toLowerCase(Locale.ROOT), value);
+            }
+        });
+    }
+
+    public boolean has(String name) {
+        return byLowerName.containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Throws 422 ASK_USER naming every required field that was absent. Call before using required values. */
+    public void requireAll() {
+        if (!missing.isEmpty()) {
+            throw BookingException.missing(List.copyOf(missing));
+        }
+    }
+
+    public String requiredString(String name) {
+        return optionalString(name).orElseGet(() -> markMissing(name, null));
+    }
+
+    public Optional<String> optionalString(String name) {
+        return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT))).map(v -> v.toString().trim());
+    }
+
+    public long requiredLong(String name) {
+        return optionalLong(name).orElseGet(() -> markMissing(name, 0L));
+    }
+
+    public Optional<Long> optionalLong(String name) {
+        Object value = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value instanceof Number number) {
+            return Optional.of(number.longValue());
+        }
+        try {
+            return Optional.of(Long.parseLong(value.toString().trim()));
+        } catch (NumberFormatException e) {
+            throw BookingException.invalid(name, name + " must be a number");
+        }
+    }
+
+    public Optional<Integer> optionalInt(String name) {
+        return optionalLong(name).map(Math::toIntExact);
+    }
+
+    public Optional<Boolean> optionalBoolean(String name) {
+        return optionalString(name).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw BookingException.invalid(name, name + " must be true or false");
+        });
+    }
+
+    public LocalDate requiredDate(String name) {
+        return optionalDate(name).orElseGet(() -> markMissing(name, null));
+    }
+
+    /** A calendar date as {@code YYYY-MM-DD}; an impossible date such as 2026-02-30 is a 422. */
+    public Optional<LocalDate> optionalDate(String name) {
+        return optionalString(name).map(v -> {
+            try {
+                return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+            } catch (DateTimeParseException e) {
+                throw BookingException.invalid(name, name + " must be a real date as YYYY-MM-DD");
+            }
+        });
+    }
+
+    public LocalTime requiredTime(String name) {
+        return optionalTime(name).orElseGet(() -> markMissing(name, null));
+    }
+
+    public Optional<LocalTime> optionalTime(String name) {
+        return optionalString(name).map(v -> {
+            try {
+                return LocalTime.parse(v);
+            } catch (DateTimeParseException e) {
+                throw BookingException.invalid(name, name + " must be a time as HH:mm or HH:mm:ss");
+            }
+        });
+    }
+
+    private <T> T markMissing(String name, T placeholder) {
+        missing.add(name);
+        return placeholder;
+    }
+}

@@ -1,0 +1,100 @@
+package com.dentaldesk.booking.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import org.jboss.logging.Logger;
+
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.contracts.booking.ApiError;
+import com.dentaldesk.contracts.booking.ErrorCode;
+import com.dentaldesk.contracts.booking.NextAction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Makes a write happen once per Idempotency-Key. The write and its stored answer commit in one transaction, so a
+ * replay sees either nothing (and runs the write) or the finished answer. Failed writes change nothing and are
+ * not stored: replaying them simply runs them again.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    private static final Logger LOG = Logger.getLogger(Idempotency.class);
+    /** Keys are honoured at least 24 h; the purge removes them after 48 h. */
+    static final Duration RETENTION = Duration.ofHours(48);
+
+    private final IdempotencyRepository records;
+    private final ObjectMapper canonicalJson;
+
+    public Idempotency(IdempotencyRepository records, ObjectMapper objectMapper) {
+        this.records = records;
+        this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public Object once(String key, String functionName, Map<String, Object> parameters, Supplier<Object> write) {
+        String requestHash = hash(functionName, parameters);
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Optional<Object> replay = replay(key, requestHash);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+                Object result = write.get();
+                records.store(key, requestHash, canonicalJson.writeValueAsString(result));
+                return result;
+            });
+        } catch (PersistenceException raced) {
+            // A concurrent request with the same key committed first; its answer is ours.
+            return QuarkusTransaction.requiringNew().call(() -> replay(key, requestHash))
+                    .orElseThrow(() -> raced);
+        }
+    }
+
+    private Optional<Object> replay(String key, String requestHash) {
+        return records.find(key).map(record -> {
+            if (!record.requestHash.equals(requestHash)) {
+                throw new BookingException(new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        "This Idempotency-Key was already used with different parameters", NextAction.ASK_USER,
+                        List.of(), List.of()));
+            }
+            try {
+                return canonicalJson.readValue(record.responseBody, JsonNode.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Stored idempotent response is not JSON", e);
+            }
+        });
+    }
+
+    private String hash(String functionName, Map<String, Object> parameters) {
+        try {
+            byte[] canonical = (functionName + ":" + canonicalJson.writeValueAsString(parameters))
+                    .getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Could not fingerprint the request", e);
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    void purgeExpired() {
+        long purged = QuarkusTransaction.requiringNew().call(() -> records.deleteOlderThan(Instant.now().minus(RETENTION)));
+        LOG.debugf("Purged %d expired idempotency records", purged);
+    }
+}

@@ -1,0 +1,32 @@
+package com.dentaldesk.booking.idempotency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+@ApplicationScoped
+public class IdempotencyRepository implements PanacheRepository<IdempotencyRecord> {
+
+    Optional<IdempotencyRecord> find(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    void store(String key, String requestHash, String responseBody) {
+        IdempotencyRecord record = new IdempotencyRecord();
+        record.idempotencyKey = key;
+        record.requestHash = requestHash;
+        record.statusCode = 200;
+        record.responseBody = responseBody;
+        // Flushed now so a concurrent twin's unique-key violation surfaces here, not at commit.
+        persistAndFlush(record);
+    }
+
+    /** Runs without a clinic: a native delete across all clinics, the only such statement, for housekeeping. */
+    long deleteOlderThan(Instant cutoff) {
+        return getEntityManager().createNativeQuery("delete from idempotency_records where created_at < ?1")
+                .setParameter(1, cutoff).executeUpdate();
+    }
+}

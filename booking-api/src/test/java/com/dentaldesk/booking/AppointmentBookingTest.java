@@ -1,0 +1,58 @@
+package com.dentaldesk.booking;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.dentaldesk.booking.support.ClinicFixture;
+import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.support.EmbeddedPostgresResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class AppointmentBookingTest {
+
+    @Inject
+    ClinicFixture fixture;
+
+    @Test
+    void shouldFindSlotAndBookItThenRejectOverlap() {
+        Clinic clinic = fixture.create("America/New_York");
+        long provider = clinic.provider("Patel");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Jordan", "(212) 555-0143");
+        long other = clinic.patient("Alex", "+1 212 555 0178");
+        LocalDate day = clinic.futureWeekday(2);
+        clinic.schedule(day, "09:00", "12:00", provider, room);
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString()))
+                .statusCode(200)
+                .body("success", equalTo(true))
+                .body("data", not(empty()))
+                .body("data[0].DateTimeStart", equalTo(day + " 09:00:00"))
+                .body("data[0].OpNum", equalTo((int) room));
+
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, day + " 09:00:00", 60))
+                .statusCode(200)
+                .body("data.Op", equalTo((int) room))
+                .body("data.AptDateTimeEnd", equalTo(day + " 10:00:00"));
+
+        clinic.call("CreateAppointment", clinic.booking(other, provider, day + " 09:30:00", 30))
+                .statusCode(409)
+                .body("error.code", equalTo("SLOT_TAKEN"))
+                .body("error.action", equalTo("OFFER_ALTERNATIVES"))
+                .body("error.alternatives", hasSize(3))
+                .body("error.alternatives[0].DateTimeStart", equalTo(day + " 10:00:00"));
+    }
+}
