@@ -45,9 +45,8 @@ public class ErrorMappers {
         }
         ErrorCode code = status == 401 ? ErrorCode.UNAUTHORIZED
                 : status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
-        return RestResponse.status(RestResponse.Status.fromStatusCode(code.httpStatus()),
-                ApiResponse.failure(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
-                        NextAction.ASK_USER, List.of(), List.of())));
+        return envelope(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
+                NextAction.ASK_USER, List.of(), List.of()));
     }
 
     @ServerExceptionMapper
@@ -59,7 +58,8 @@ public class ErrorMappers {
     }
 
     static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
-        return RestResponse.status(RestResponse.Status.fromStatusCode(error.code().httpStatus()),
-                ApiResponse.failure(error));
+        // ResponseBuilder.create takes any code; the Status enum has no 422.
+        return RestResponse.ResponseBuilder.<ApiResponse<Object>>create(error.code().httpStatus())
+                .entity(ApiResponse.failure(error)).build();
     }
 }

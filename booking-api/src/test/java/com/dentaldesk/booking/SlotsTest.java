@@ -1,0 +1,177 @@
+package com.dentaldesk.booking;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.dentaldesk.booking.support.ClinicFixture;
+import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.support.EmbeddedPostgresResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class SlotsTest {
+
+    @Inject
+    ClinicFixture fixture;
+
+    /** Schedule 08:00-12:00 with a booked 10:00-11:00: free windows are 08:00-10:00 and 11:00-12:00. */
+    @ParameterizedTest(name = "{0}-minute slots around a booked hour: {1}")
+    @CsvSource({"15, 12", "30, 10", "60, 6", "90, 3"})
+    void shouldOfferOnlyTimesWhereTheWholeIntervalIsFree(int length, int expected) {
+        Clinic clinic = fixture.create("America/Chicago");
+        long provider = clinic.provider("Okafor");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Pat", "312-555-0100");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "12:00", provider, room);
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, day + " 10:00:00", 60)).statusCode(200);
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "lengthMinutes", length))
+                .statusCode(200)
+                .body("data", hasSize(expected))
+                .body("data.LengthMinutes", everyItem(equalTo(length)))
+                .body("data.DateTimeStart", not(hasItem(day + " 10:00:00")))
+                .body("data[0].DateTimeStart", equalTo(day + " 08:00:00"))
+                .body("data[0].ProviderName", equalTo("Dr. Okafor"))
+                .body("data[-1].DateTimeEnd", equalTo(day + (length <= 60 ? " 12:00:00" : " 10:00:00")));
+    }
+
+    @Test
+    void shouldUseATenMinuteStepForLengthsThatAreNotQuarterHours() {
+        Clinic clinic = fixture.create("America/Chicago");
+        long provider = clinic.provider("Ng");
+        long room = clinic.room("Op 1", true);
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "09:00", provider, room);
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "lengthMinutes", 20))
+                .statusCode(200)
+                .body("data.DateTimeStart", equalTo(java.util.List.of(day + " 08:00:00", day + " 08:10:00",
+                        day + " 08:20:00", day + " 08:30:00", day + " 08:40:00")));
+    }
+
+    @Test
+    void shouldNotOfferARoomThatAnotherProviderIsUsing() {
+        Clinic clinic = fixture.create("America/Chicago");
+        long dentist = clinic.provider("Ames");
+        long hygienist = clinic.provider("Bell");
+        long room = clinic.room("Shared", true);
+        long patient = clinic.patient("Pat", "312-555-0101");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "09:00", dentist, room);
+        clinic.call("CreateAppointment", Map.of("PatNum", patient, "ProvNum", hygienist, "Op", room,
+                "AptDateTime", day + " 08:00:00", "lengthMinutes", 30)).statusCode(200);
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString()))
+                .statusCode(200)
+                .body("data.DateTimeStart", equalTo(java.util.List.of(day + " 08:30:00")));
+    }
+
+    @Test
+    void shouldSkipInactiveRoomsAndHiddenProviders() {
+        Clinic clinic = fixture.create("America/Chicago");
+        long provider = clinic.provider("Cole");
+        long closedRoom = clinic.room("Closed", true);
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "09:00", provider, closedRoom);
+        clinic.call("DeleteOperatory", Map.of("OperatoryNum", closedRoom)).statusCode(200)
+                .body("data.IsActive", equalTo(false));
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString()))
+                .statusCode(200).body("data", hasSize(0));
+    }
+
+    @Test
+    void shouldRejectRangesOverThirtyOneDaysAndBadLengths() {
+        Clinic clinic = fixture.create("America/Chicago");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.plusDays(31).toString()))
+                .statusCode(422).body("error.code", equalTo("VALIDATION_FAILED"))
+                .body("error.missing", equalTo(java.util.List.of("dateEnd")));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "lengthMinutes", 300)).statusCode(422).body("error.missing", equalTo(java.util.List.of("lengthMinutes")));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", "2027-02-30", "dateEnd", day.toString()))
+                .statusCode(422).body("error.action", equalTo("ASK_USER"));
+    }
+
+    @Test
+    void shouldNeverOfferTimesInThePast() {
+        Clinic clinic = fixture.create("Pacific/Kiritimati");
+        long provider = clinic.provider("Now");
+        long room = clinic.room("Op 1", true);
+        LocalDate today = LocalDate.now(clinic.zone());
+        clinic.schedule(today, "00:00", "23:59", provider, room);
+        String now = java.time.LocalDateTime.now(clinic.zone()).format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", today.toString(), "dateEnd", today.toString()))
+                .statusCode(200)
+                .body("data.DateTimeStart", everyItem(org.hamcrest.Matchers.greaterThanOrEqualTo(now)));
+    }
+
+    @Test
+    void shouldSkipTheHourThatDoesNotExistOnTheSpringForwardDay() {
+        Clinic clinic = fixture.create("America/New_York");
+        LocalDate springForward = nextTransition(clinic.zone(), true);
+        long provider = clinic.provider("Gap");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Pat", "212-555-0102");
+        clinic.schedule(springForward, "01:00", "04:00", provider, room);
+
+        // 01:00 EST to 04:00 EDT is two real hours: seven 30-minute starts on the quarter hour, none at 02:xx.
+        clinic.call("GetAvailableSlots", Map.of("dateStart", springForward.toString(),
+                "dateEnd", springForward.toString()))
+                .statusCode(200)
+                .body("data", hasSize(7))
+                .body("data.DateTimeStart", everyItem(not(startsWith(springForward + " 02:"))))
+                .body("data[4].DateTimeStart", equalTo(springForward + " 03:00:00"));
+
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, springForward + " 02:30:00", 30))
+                .statusCode(422).body("error.missing", equalTo(java.util.List.of("AptDateTime")));
+    }
+
+    @Test
+    void shouldCountTheRepeatedHourOnTheFallBackDay() {
+        Clinic clinic = fixture.create("America/New_York");
+        LocalDate fallBack = nextTransition(clinic.zone(), false);
+        long provider = clinic.provider("Overlap");
+        long room = clinic.room("Op 1", true);
+        clinic.schedule(fallBack, "00:00", "03:00", provider, room);
+
+        // 00:00 EDT to 03:00 EST is four real hours: thirteen 60-minute starts on the quarter hour.
+        clinic.call("GetAvailableSlots", Map.of("dateStart", fallBack.toString(), "dateEnd", fallBack.toString(),
+                "lengthMinutes", 60))
+                .statusCode(200)
+                .body("data", hasSize(13));
+    }
+
+    private static LocalDate nextTransition(ZoneId zone, boolean gap) {
+        Instant from = Instant.now().plusSeconds(2 * 86400);
+        ZoneOffsetTransition transition = zone.getRules().nextTransition(from);
+        while (transition.isGap() != gap) {
+            transition = zone.getRules().nextTransition(transition.getInstant());
+        }
+        return transition.getDateTimeBefore().toLocalDate();
+    }
+}
