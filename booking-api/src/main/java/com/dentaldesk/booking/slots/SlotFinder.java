@@ -3,6 +3,7 @@ package com.dentaldesk.booking.slots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -94,8 +95,11 @@ public class SlotFinder {
         Duration length = Duration.ofMinutes(query.lengthMinutes());
         Duration step = Duration.ofMinutes(query.lengthMinutes() % 15 == 0 ? 15 : 10);
         Instant now = clinicTime.now();
+        // Hot loop: thousands of candidates for a two-week search, so the formatter is bound to the zone once
+        // and sorting happens on instants, not on formatted strings.
+        DateTimeFormatter wallTime = ClinicTime.WALL_TIME.withZone(clinicTime.zone());
 
-        List<Slot> slots = new ArrayList<>();
+        List<Candidate> free = new ArrayList<>();
         for (ScheduleEntity schedule : schedules.between(query.from(), query.to(), query.provNum(), query.opNum())) {
             ProviderEntity provider = bookable.get(schedule.providerId);
             if (provider == null || !rooms.containsKey(schedule.operatoryId)) {
@@ -112,15 +116,17 @@ public class SlotFinder {
                     .toList();
             for (Instant start = open; !start.plus(length).isAfter(close); start = start.plus(step)) {
                 Instant end = start.plus(length);
-                if (start.isBefore(now) || isBlocked(blocking, start, end)) {
-                    continue;
+                if (!start.isBefore(now) && !isBlocked(blocking, start, end)) {
+                    free.add(new Candidate(start, end, provider, schedule.operatoryId));
                 }
-                slots.add(new Slot(clinicTime.format(start), clinicTime.format(end), provider.id,
-                        schedule.operatoryId, query.lengthMinutes(), provider.displayName()));
             }
         }
-        slots.sort(Comparator.comparing(Slot::dateTimeStart).thenComparing(Slot::provNum));
-        return slots;
+        free.sort(Comparator.comparing(Candidate::start).thenComparing(c -> c.provider().id));
+        return free.stream().map(c -> new Slot(wallTime.format(c.start()), wallTime.format(c.end()), c.provider().id,
+                c.operatoryId(), query.lengthMinutes(), c.provider().displayName())).toList();
+    }
+
+    private record Candidate(Instant start, Instant end, ProviderEntity provider, long operatoryId) {
     }
 
     /**
