@@ -1,0 +1,22 @@
+package com.dentaldesk.simulator;
+
+import com.dentaldesk.contracts.retell.RetellResponse;
+
+/** Hooks for printing a call as it happens; every method has a quiet default. */
+public interface CallListener {
+
+    default void onFrame(RetellResponse frame) {
+    }
+
+    default void onLatePing(long delayMillis) {
+    }
+
+    default void onUndecodable(String text) {
+    }
+
+    default void onClosed(int statusCode, String reason) {
+    }
+
+    CallListener QUIET = new CallListener() {
+    };
+}

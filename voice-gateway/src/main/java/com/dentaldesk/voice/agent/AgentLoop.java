@@ -1,0 +1,201 @@
+package com.dentaldesk.voice.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.tools.ToolResult;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * One turn with the model: stream the answer sentence by sentence, run the tools it asks for, feed the results
+ * back, at most a few rounds. Model failure or slowness, and booking-api failure, hand the call to
+ * {@link MessageTaker}. Runs on a worker thread and blocks it; never on the event loop.
+ */
+@ApplicationScoped
+public class AgentLoop {
+
+    private static final Logger LOG = Logger.getLogger(AgentLoop.class);
+
+    private final ChatModels models;
+    private final ToolRunner tools;
+    private final MessageTaker messages;
+    private final TimeSource time;
+    private final GatewayConfig config;
+
+    public AgentLoop(ChatModels models, ToolRunner tools, MessageTaker messages, TimeSource time, GatewayConfig config) {
+        this.models = models;
+        this.tools = tools;
+        this.messages = messages;
+        this.time = time;
+        this.config = config;
+    }
+
+    /** Thrown when the model cannot give an answer in time; the call falls back to taking a message. */
+    static final class ModelFailure extends Exception {
+        ModelFailure(String reason) {
+            super(reason);
+        }
+    }
+
+    public void run(Turn turn, CallState state) {
+        StreamingChatModel model = models.model().orElse(null);
+        if (model == null) {
+            messages.handle(turn, state);
+            return;
+        }
+        List<ChatMessage> conversation = new ArrayList<>();
+        conversation.add(PromptBuilder.system(state, time.now()));
+        conversation.addAll(PromptBuilder.history(turn.transcript()));
+        try {
+            for (int step = 0;; step++) {
+                if (turn.isCancelled()) {
+                    return;
+                }
+                AiMessage answer = stream(model, turn, state, conversation);
+                if (answer == null || turn.isCancelled()) {
+                    return;
+                }
+                if (!answer.hasToolExecutionRequests()) {
+                    turn.finish(turn.hasSpoken() ? "" : Phrases.NOTHING_SAID);
+                    return;
+                }
+                if (step >= config.agent().maxToolSteps()) {
+                    LOG.warnf("call %s: turn %d hit the tool step limit", state.callId(), turn.responseId());
+                    turn.finish(Phrases.TOO_MANY_STEPS);
+                    return;
+                }
+                conversation.add(answer);
+                ToolResult.Closing closing = null;
+                for (ToolExecutionRequest request : answer.toolExecutionRequests()) {
+                    if (turn.isCancelled()) {
+                        // Superseded: queued tools of this turn do not start.
+                        return;
+                    }
+                    ToolResult result = tools.run(turn, state, request);
+                    if (result.unavailable()) {
+                        messages.enter(turn, state, Phrases.BOOKING_DOWN);
+                        return;
+                    }
+                    conversation.add(ToolExecutionResultMessage.from(request, result.content()));
+                    if (result.closing() != null) {
+                        closing = result.closing();
+                    }
+                }
+                if (closing != null) {
+                    if (closing.endCall()) {
+                        state.mode(CallState.Mode.CLOSED);
+                    }
+                    turn.finish(closing);
+                    return;
+                }
+            }
+        } catch (ModelFailure e) {
+            LOG.warnf("call %s: model failed on turn %d (%s); taking a message", state.callId(), turn.responseId(),
+                    e.getMessage());
+            messages.enter(turn, state, Phrases.MODEL_DOWN);
+        }
+    }
+
+    /** Streams one model answer; returns null if the turn was superseded meanwhile. */
+    private AiMessage stream(StreamingChatModel model, Turn turn, CallState state, List<ChatMessage> conversation)
+            throws ModelFailure {
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        CompletableFuture<Void> firstToken = new CompletableFuture<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        SentenceChunker chunker = new SentenceChunker(sentence -> {
+            String safe = ReplyGuard.filter(sentence, state);
+            if (safe.isEmpty()) {
+                LOG.warnf("call %s: dropped a sentence claiming a change no tool made", state.callId());
+            } else {
+                turn.say(safe);
+            }
+        });
+        ChatRequest request = ChatRequest.builder()
+                .messages(conversation)
+                .toolSpecifications(tools.specifications())
+                .build();
+        model.chat(request, new StreamingChatResponseHandler() {
+            @Override
+            public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+                turn.attach(context.streamingHandle());
+                if (abandoned.get() || turn.isCancelled()) {
+                    context.streamingHandle().cancel();
+                    return;
+                }
+                firstToken.complete(null);
+                chunker.accept(partial.text());
+            }
+
+            @Override
+            public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
+                turn.attach(context.streamingHandle());
+                if (abandoned.get() || turn.isCancelled()) {
+                    context.streamingHandle().cancel();
+                    return;
+                }
+                firstToken.complete(null);
+            }
+
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                firstToken.complete(null);
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                firstToken.complete(null);
+                done.completeExceptionally(error);
+            }
+        });
+        try {
+            CompletableFuture.anyOf(firstToken, turn.cancellation())
+                    .get(config.openai().firstTokenTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.anyOf(done, turn.cancellation())
+                    .get(config.openai().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (turn.isCancelled()) {
+                abandoned.set(true);
+                return null;
+            }
+            ChatResponse response = done.get();
+            chunker.flush();
+            return response.aiMessage();
+        } catch (TimeoutException e) {
+            abandoned.set(true);
+            turn.cancellation();
+            throw new ModelFailure(firstToken.isDone() ? "answer too slow" : "no first token in time");
+        } catch (ExecutionException e) {
+            abandoned.set(true);
+            throw new ModelFailure(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName());
+        } catch (CancellationException e) {
+            abandoned.set(true);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandoned.set(true);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,257 @@
+package com.dentaldesk.voice.agent;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.retell.RetellRequest;
+import com.dentaldesk.contracts.retell.RetellResponse;
+import com.dentaldesk.voice.client.BookingApiClient;
+import com.dentaldesk.voice.client.ClinicDirectory;
+import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.tools.ToolResult;
+
+/**
+ * One call: its state, its current socket and its turns. Socket events arrive on the event loop and only
+ * update fields or hand work to the call's serial executor, so pings are echoed at once whatever a turn does.
+ * The newest {@code response_id} wins: {@link #emit} drops anything from an older turn.
+ */
+public final class CallSession {
+
+    private static final Logger LOG = Logger.getLogger(CallSession.class);
+
+    private final CallState state;
+    private final Executor serial;
+    private final Collaborators with;
+    private final AtomicBoolean openingStarted = new AtomicBoolean();
+    private volatile ResponseSink sink;
+    private long latestResponseId = -1;
+    private Turn current;
+    private ScheduledFuture<?> callDetailsTimer;
+
+    /** The beans a session works with, grouped so the session stays a plain object. */
+    public record Collaborators(ClinicDirectory clinics, BookingApiClient booking, AgentLoop agent,
+            MessageTaker messages, ConversationRecorder recorder, CallStateRebuilder rebuilder, ChatModels models,
+            Workers workers, TimeSource time, GatewayConfig config) {
+    }
+
+    CallSession(CallState state, ResponseSink sink, Collaborators with) {
+        this.state = state;
+        this.sink = sink;
+        this.with = with;
+        this.serial = with.workers().serial();
+    }
+
+    public CallState state() {
+        return state;
+    }
+
+    ResponseSink sink() {
+        return sink;
+    }
+
+    /** A new call: ask for call details, greet as soon as the clinic is known. */
+    void start() {
+        sink.send(RetellResponse.Config.standard());
+        if (state.clinicSlugHint() != null) {
+            beginOpening();
+        } else {
+            callDetailsTimer = with.workers().timer().schedule(this::beginOpening,
+                    with.config().socket().callDetailsTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Retell reconnected to this instance: continue on the new socket without greeting again. */
+    synchronized void reattach(ResponseSink newSink) {
+        if (current != null) {
+            current.cancel();
+        }
+        sink = newSink;
+        newSink.send(RetellResponse.Config.standard());
+        newSink.send(RetellResponse.Response.complete(0, ""));
+        LOG.infof("call %s: reconnected", state.callId());
+    }
+
+    /** Called on the event loop: nothing here may block. */
+    void receive(RetellRequest request) {
+        if (request instanceof RetellRequest.PingPong ping) {
+            sink.send(new RetellResponse.PingPong(ping.timestamp()));
+        } else if (request instanceof RetellRequest.CallDetails details) {
+            if (details.call() != null) {
+                state.callDetails(details.call().agentId(), details.call().fromNumber(), details.call().toNumber());
+            }
+            if (callDetailsTimer != null) {
+                callDetailsTimer.cancel(false);
+            }
+            beginOpening();
+        } else if (request instanceof RetellRequest.UpdateOnly update) {
+            state.transcript(update.transcript());
+        } else if (request instanceof RetellRequest.ResponseRequired r) {
+            startTurn(r.responseId(), false, r);
+        } else if (request instanceof RetellRequest.ReminderRequired r) {
+            startTurn(r.responseId(), true, r);
+        }
+    }
+
+    private void startTurn(long responseId, boolean reminder, RetellRequest.TurnRequest request) {
+        Turn turn;
+        synchronized (this) {
+            if (responseId <= latestResponseId) {
+                LOG.warnf("call %s: ignoring out-of-order response_id %d (latest %d)", state.callId(), responseId,
+                        latestResponseId);
+                return;
+            }
+            latestResponseId = responseId;
+            if (current != null) {
+                current.cancel();
+            }
+            turn = new Turn(responseId, reminder, request.transcript(), this);
+            current = turn;
+        }
+        long silenceMs = with.config().agent().silenceFillerAfter().toMillis();
+        ScheduledFuture<?> watchdog = with.workers().timer().schedule(() -> {
+            if (!turn.hasSpoken() && !turn.isFinished() && !turn.isCancelled()) {
+                turn.filler(Phrases.SILENCE_FILLER);
+            }
+        }, silenceMs, TimeUnit.MILLISECONDS);
+        serial.execute(() -> runTurn(turn, watchdog));
+    }
+
+    private void runTurn(Turn turn, ScheduledFuture<?> watchdog) {
+        if (turn.isCancelled()) {
+            watchdog.cancel(false);
+            return;
+        }
+        MDC.put("call_id", state.callId());
+        try {
+            state.transcript(turn.transcript());
+            switch (state.mode()) {
+                case CLOSED -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
+                case MESSAGE_TAKING, OPENING -> with.messages().handle(turn, state);
+                case AGENT -> {
+                    if (turn.reminder()) {
+                        turn.finish(reminderLine());
+                    } else {
+                        with.agent().run(turn, state);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // One bad turn must not end the call: apologise and fall back to taking a message.
+            LOG.errorf("call %s: turn %d failed (%s)", state.callId(), turn.responseId(), e.getClass().getSimpleName());
+            if (!turn.isFinished()) {
+                with.messages().enter(turn, state, Phrases.MODEL_DOWN);
+            }
+        } finally {
+            watchdog.cancel(false);
+            if (!turn.isFinished() && !turn.isCancelled()) {
+                turn.finish("");
+            }
+            if (turn.firstChunkNanos() >= 0) {
+                LOG.debugf("call %s: turn %d first chunk after %d ms", state.callId(), turn.responseId(),
+                        TimeUnit.NANOSECONDS.toMillis(turn.firstChunkNanos()));
+            }
+            MDC.remove("call_id");
+            with.recorder().record(state);
+        }
+    }
+
+    /** A check-in, not a replay: a pending confirmation is asked again, otherwise a nudge. */
+    private String reminderLine() {
+        PendingAction pending = state.pending();
+        if (pending != null && pending.slot() != null) {
+            return "Are you still there? Should I go ahead with " + com.dentaldesk.voice.tools.Spoken.slot(pending.slot())
+                    + "?";
+        }
+        return "Are you still there? Take your time, I'm here when you're ready.";
+    }
+
+    /**
+     * Emits a frame for a turn unless a newer turn has started: this is what keeps barge-in clean. The greeting
+     * (response 0) is not a turn and goes out directly.
+     */
+    synchronized boolean emit(Turn turn, RetellResponse frame) {
+        if (turn != current || turn.isCancelled()) {
+            return false;
+        }
+        sink.send(frame);
+        return true;
+    }
+
+    private void beginOpening() {
+        if (openingStarted.compareAndSet(false, true)) {
+            serial.execute(this::open);
+        }
+    }
+
+    /** Resolves the clinic and greets, or continues a call another instance served. */
+    private void open() {
+        MDC.put("call_id", state.callId());
+        long started = System.nanoTime();
+        try {
+            ClinicDirectory.Lookup lookup = with.clinics().resolve(state.clinicSlugHint(), state.agentId(),
+                    state.toNumber());
+            if (lookup instanceof ClinicDirectory.Lookup.Found found) {
+                state.clinic(found.clinic());
+                state.mode(with.models().model().isPresent() ? CallState.Mode.AGENT : CallState.Mode.MESSAGE_TAKING);
+                Optional<ConversationLog> earlier = earlierRecord();
+                if (earlier.isPresent()) {
+                    sink.send(RetellResponse.Response.complete(0, ""));
+                    with.rebuilder().apply(state, earlier.get());
+                    LOG.infof("call %s: continuing a call served elsewhere", state.callId());
+                } else {
+                    sink.send(RetellResponse.Response.complete(0, Phrases.greeting(found.clinic())));
+                }
+            } else if (lookup instanceof ClinicDirectory.Lookup.Unknown) {
+                state.mode(CallState.Mode.CLOSED);
+                LOG.warnf("call %s: no clinic for this call; refusing politely", state.callId());
+                sink.send(RetellResponse.Response.hangUp(0, Phrases.UNKNOWN_CLINIC));
+            } else {
+                state.mode(CallState.Mode.MESSAGE_TAKING);
+                state.message(MessageDraft.start().next(MessageDraft.Stage.ASK_NAME));
+                LOG.warnf("call %s: booking-api unavailable at greeting; taking a message", state.callId());
+                sink.send(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
+            }
+            LOG.infof("call %s: opened in %d ms (%s)", state.callId(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), state.mode());
+        } catch (RuntimeException e) {
+            LOG.errorf("call %s: opening failed (%s)", state.callId(), e.getClass().getSimpleName());
+            state.mode(CallState.Mode.MESSAGE_TAKING);
+            state.message(MessageDraft.start().next(MessageDraft.Stage.ASK_NAME));
+            sink.send(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
+        } finally {
+            MDC.remove("call_id");
+            with.recorder().record(state);
+        }
+    }
+
+    /** A record of this call id means Retell reconnected after another instance served it. Bounded wait. */
+    private Optional<ConversationLog> earlierRecord() {
+        Future<Optional<ConversationLog>> lookup = with.workers().pool()
+                .submit(() -> with.booking().findConversation(state.clinicSlug(), state.callId()));
+        try {
+            return lookup.get(with.config().bookingApi().reconnectCheckTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            lookup.cancel(true);
+            return Optional.empty();
+        }
+    }
+
+    /** The socket closed for good (1000, or no reconnect came): stamp the end and upload the record. */
+    void end() {
+        synchronized (this) {
+            if (current != null) {
+                current.cancel();
+            }
+        }
+        state.ended(with.time().now());
+        with.recorder().record(state);
+    }
+}

@@ -1,0 +1,91 @@
+package com.dentaldesk.voice.agent;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import org.jboss.logging.Logger;
+
+import com.dentaldesk.contracts.retell.RetellRequest;
+import com.dentaldesk.voice.client.BookingApiClient;
+import com.dentaldesk.voice.client.ClinicDirectory;
+import com.dentaldesk.voice.config.GatewayConfig;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The calls this instance serves, by Retell call id (the call id is the session: never a new one per turn).
+ * A socket that drops abnormally keeps its call for a while so Retell's reconnect continues it.
+ */
+@ApplicationScoped
+public class CallSessions {
+
+    private static final Logger LOG = Logger.getLogger(CallSessions.class);
+    private static final long RECONNECT_GRACE_SECONDS = 120;
+
+    private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
+    private final CallSession.Collaborators with;
+
+    public CallSessions(ClinicDirectory clinics, BookingApiClient booking, AgentLoop agent, MessageTaker messages,
+            ConversationRecorder recorder, CallStateRebuilder rebuilder, ChatModels models, Workers workers,
+            TimeSource time, GatewayConfig config) {
+        this.with = new CallSession.Collaborators(clinics, booking, agent, messages, recorder, rebuilder, models,
+                workers, time, config);
+    }
+
+    /** On the event loop: registers the socket and starts (or continues) the call. */
+    public void open(String callId, String clinicSlug, ResponseSink sink) {
+        CallSession existing = calls.get(callId);
+        if (existing != null) {
+            existing.reattach(sink);
+            return;
+        }
+        CallState state = new CallState(callId, with.time().now());
+        state.clinicSlugHint(clinicSlug);
+        CallSession session = new CallSession(state, sink, with);
+        calls.put(callId, session);
+        LOG.infof("call %s: socket open", callId);
+        session.start();
+    }
+
+    /** On the event loop: routes a decoded frame; frames from a replaced socket are ignored. */
+    public void receive(String callId, String connectionId, RetellRequest request) {
+        CallSession session = calls.get(callId);
+        if (session == null || !session.sink().connectionId().equals(connectionId)) {
+            return;
+        }
+        try {
+            session.receive(request);
+        } catch (RuntimeException e) {
+            LOG.errorf("call %s: frame handling failed (%s)", callId, e.getClass().getSimpleName());
+        }
+    }
+
+    public void closed(String callId, String connectionId, int code) {
+        CallSession session = calls.get(callId);
+        if (session == null || !session.sink().connectionId().equals(connectionId)) {
+            return;
+        }
+        if (code == 1000) {
+            LOG.infof("call %s: ended", callId);
+            calls.remove(callId, session);
+            session.end();
+            return;
+        }
+        LOG.infof("call %s: socket dropped (%d); keeping the call for a reconnect", callId, code);
+        with.workers().timer().schedule(() -> {
+            if (session.sink().connectionId().equals(connectionId) && calls.remove(callId, session)) {
+                session.end();
+            }
+        }, RECONNECT_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Forgets a call as if it had been served by another instance (tests of the cross-instance reconnect). */
+    public void forget(String callId) {
+        calls.remove(callId);
+    }
+
+    public int active() {
+        return calls.size();
+    }
+}

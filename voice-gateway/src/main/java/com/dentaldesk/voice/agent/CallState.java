@@ -1,0 +1,258 @@
+package com.dentaldesk.voice.agent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.dentaldesk.contracts.booking.Appointment;
+import com.dentaldesk.contracts.booking.ClinicProfile;
+import com.dentaldesk.contracts.booking.Patient;
+import com.dentaldesk.contracts.booking.Slot;
+import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.calls.ToolCallRecord;
+import com.dentaldesk.contracts.calls.TranscriptEntry;
+import com.dentaldesk.contracts.retell.Utterance;
+
+/**
+ * What the gateway knows about one call, beside the chat history: the facts the code (not the model) relies
+ * on to gate writes and to rebuild a call after a reconnect. All access is synchronized; turns of one call run
+ * one after another, but the socket thread reads and writes too.
+ */
+public final class CallState {
+
+    /** How the call is being served. */
+    public enum Mode {
+        /** Waiting for the clinic (call_details or booking-api). */
+        OPENING,
+        /** The LLM agent with tools. */
+        AGENT,
+        /** The deterministic message-taking flow (no model, or a dependency failed). */
+        MESSAGE_TAKING,
+        /** Nothing more to do (unknown clinic, goodbye said): every turn says goodbye again. */
+        CLOSED
+    }
+
+    private final String callId;
+    private final Instant startedAt;
+    private ClinicProfile clinic;
+    private String clinicSlugHint;
+    private String agentId;
+    private String fromNumber;
+    private String toNumber;
+    private Mode mode = Mode.OPENING;
+    private Patient patient;
+    private List<Patient> patientCandidates = List.of();
+    private List<Slot> offeredSlots = List.of();
+    private List<Appointment> listedAppointments = List.of();
+    private PendingAction pending;
+    private Appointment lastWrite;
+    private final Set<PendingAction.Kind> completedWrites = EnumSet.noneOf(PendingAction.Kind.class);
+    private CallOutcome outcome;
+    private Long appointmentId;
+    private Long leadId;
+    private MessageDraft message = MessageDraft.start();
+    private List<Utterance> transcript = List.of();
+    private final List<ToolCallRecord> toolCalls = new ArrayList<>();
+    private final Map<String, Integer> toolRepeats = new HashMap<>();
+    private Instant endedAt;
+
+    public CallState(String callId, Instant startedAt) {
+        this.callId = callId;
+        this.startedAt = startedAt;
+    }
+
+    public String callId() {
+        return callId;
+    }
+
+    public synchronized ClinicProfile clinic() {
+        return clinic;
+    }
+
+    public synchronized void clinic(ClinicProfile value) {
+        clinic = value;
+    }
+
+    /** The slug to act for: the resolved clinic's, or the one the URL named. */
+    public synchronized String clinicSlug() {
+        return clinic != null ? clinic.slug() : clinicSlugHint;
+    }
+
+    public synchronized void clinicSlugHint(String value) {
+        clinicSlugHint = value;
+    }
+
+    public synchronized String clinicSlugHint() {
+        return clinicSlugHint;
+    }
+
+    public synchronized void callDetails(String agent, String from, String to) {
+        agentId = agent;
+        fromNumber = from;
+        toNumber = to;
+    }
+
+    public synchronized String agentId() {
+        return agentId;
+    }
+
+    public synchronized String fromNumber() {
+        return fromNumber;
+    }
+
+    public synchronized String toNumber() {
+        return toNumber;
+    }
+
+    public synchronized Mode mode() {
+        return mode;
+    }
+
+    public synchronized void mode(Mode value) {
+        mode = value;
+    }
+
+    public synchronized Patient patient() {
+        return patient;
+    }
+
+    public synchronized void patient(Patient value) {
+        patient = value;
+        patientCandidates = List.of();
+    }
+
+    public synchronized List<Patient> patientCandidates() {
+        return patientCandidates;
+    }
+
+    public synchronized void patientCandidates(List<Patient> value) {
+        patientCandidates = List.copyOf(value);
+    }
+
+    public synchronized List<Slot> offeredSlots() {
+        return offeredSlots;
+    }
+
+    /** New offers replace old ones, and a confirmation asked about an old offer no longer counts. */
+    public synchronized void offeredSlots(List<Slot> value) {
+        offeredSlots = List.copyOf(value);
+        if (pending != null && pending.slot() != null && !offeredSlots.contains(pending.slot())) {
+            pending = null;
+        }
+    }
+
+    public synchronized List<Appointment> listedAppointments() {
+        return listedAppointments;
+    }
+
+    public synchronized void listedAppointments(List<Appointment> value) {
+        listedAppointments = List.copyOf(value);
+    }
+
+    public synchronized PendingAction pending() {
+        return pending;
+    }
+
+    public synchronized void pending(PendingAction value) {
+        pending = value;
+    }
+
+    /** A write succeeded: only now may the agent say "booked" (or moved, cancelled). */
+    public synchronized void completed(PendingAction.Kind kind, Appointment appointment, CallOutcome result) {
+        completedWrites.add(kind);
+        lastWrite = appointment;
+        pending = null;
+        outcome = result;
+        if (appointment != null) {
+            appointmentId = appointment.aptNum();
+        }
+    }
+
+    public synchronized boolean hasCompleted(PendingAction.Kind kind) {
+        return completedWrites.contains(kind);
+    }
+
+    public synchronized Appointment lastWrite() {
+        return lastWrite;
+    }
+
+    public synchronized CallOutcome outcome() {
+        return outcome;
+    }
+
+    public synchronized void outcome(CallOutcome value) {
+        outcome = value;
+    }
+
+    public synchronized void leadId(Long value) {
+        leadId = value;
+    }
+
+    public synchronized Long leadId() {
+        return leadId;
+    }
+
+    public synchronized MessageDraft message() {
+        return message;
+    }
+
+    public synchronized void message(MessageDraft value) {
+        message = value;
+    }
+
+    public synchronized List<Utterance> transcript() {
+        return transcript;
+    }
+
+    public synchronized void transcript(List<Utterance> value) {
+        if (value != null) {
+            transcript = List.copyOf(value);
+        }
+    }
+
+    /** The caller's most recent words, or empty. */
+    public synchronized String lastUserText() {
+        for (int i = transcript.size() - 1; i >= 0; i--) {
+            Utterance u = transcript.get(i);
+            if (u.isUser() && u.content() != null) {
+                return u.content();
+            }
+        }
+        return "";
+    }
+
+    public synchronized void recordTool(ToolCallRecord record) {
+        toolCalls.add(record);
+    }
+
+    public synchronized List<ToolCallRecord> toolCalls() {
+        return List.copyOf(toolCalls);
+    }
+
+    /** Counts one more run of this exact call; returns how many there have been, this one included. */
+    public synchronized int countRepeat(String name, String arguments) {
+        return toolRepeats.merge(name + "\u0000" + arguments, 1, Integer::sum);
+    }
+
+    public synchronized void ended(Instant at) {
+        endedAt = at;
+    }
+
+    public synchronized ConversationLog snapshot() {
+        List<TranscriptEntry> entries = transcript.stream()
+                .filter(u -> u.isUser() || u.isAgent())
+                .map(u -> new TranscriptEntry(u.role(), u.content()))
+                .toList();
+        return new ConversationLog(callId, agentId, fromNumber, toNumber, startedAt, endedAt, entries,
+                new ArrayList<>(toolCalls), outcome, appointmentId, leadId);
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+}

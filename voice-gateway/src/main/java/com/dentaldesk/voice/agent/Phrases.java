@@ -1,0 +1,35 @@
+package com.dentaldesk.voice.agent;
+
+import com.dentaldesk.contracts.booking.ClinicProfile;
+
+/** Every line the gateway speaks without the model, in one place. */
+public final class Phrases {
+
+    public static final String TOOL_FILLER = "One moment while I check the schedule. ";
+    public static final String SILENCE_FILLER = "One moment. ";
+    public static final String UNKNOWN_CLINIC = "I'm sorry, this number isn't set up with our reception service yet. "
+            + "Please call the clinic directly. Goodbye.";
+    public static final String NO_CLINIC_GREETING = "Thanks for calling. I'm sorry, our booking system isn't available "
+            + "at the moment, but I can take a message and have the team call you back. May I have your name, please?";
+    public static final String MODEL_DOWN = "I'm sorry, I'm having some technical trouble on my end.";
+    public static final String BOOKING_DOWN = "I'm sorry, I can't reach our scheduling system right now.";
+    public static final String NO_MODEL = "I'm sorry, I can't book appointments over the phone right now.";
+    public static final String OFFER_MESSAGE = " I can take a message and have the team call you back.";
+    public static final String TOO_MANY_STEPS = "Sorry, I'm having trouble with that. Could you tell me once more "
+            + "what you'd like to do?";
+    public static final String NOTHING_SAID = "Let me make sure I have everything right before I go ahead.";
+
+    private Phrases() {
+    }
+
+    public static String greeting(ClinicProfile clinic) {
+        if (clinic.greeting() != null && !clinic.greeting().isBlank()) {
+            return clinic.greeting();
+        }
+        return "Thanks for calling " + clinic.name() + ". How can I help you today?";
+    }
+
+    public static String goodbye(ClinicProfile clinic) {
+        return "Thank you for calling" + (clinic == null ? "" : " " + clinic.name()) + ". Goodbye!";
+    }
+}

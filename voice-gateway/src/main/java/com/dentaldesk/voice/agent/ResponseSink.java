@@ -1,0 +1,14 @@
+package com.dentaldesk.voice.agent;
+
+import com.dentaldesk.contracts.retell.RetellResponse;
+
+/** Where a call's frames go: the current socket. Implementations never block. */
+public interface ResponseSink {
+
+    void send(RetellResponse frame);
+
+    String connectionId();
+
+    /** Closes with 1000 (Retell does not reconnect). */
+    void hangUp();
+}

@@ -1,0 +1,61 @@
+package com.dentaldesk.voice.retell;
+
+import java.util.Optional;
+
+import org.jboss.logging.Logger;
+
+import com.dentaldesk.contracts.retell.RetellRequest;
+import com.dentaldesk.contracts.retell.RetellResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one place where Retell's JSON is turned into records and back; the agent never sees JSON frames.
+ * Frames that cannot be decoded are logged by kind only (they may hold transcript text) and dropped.
+ */
+@ApplicationScoped
+public class RetellCodec {
+
+    private static final Logger LOG = Logger.getLogger(RetellCodec.class);
+
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public Optional<RetellRequest> decode(String text, String callId) {
+        try {
+            return Optional.of(json.readValue(text, RetellRequest.class));
+        } catch (InvalidTypeIdException e) {
+            LOG.warnf("call %s: ignoring frame with unknown interaction_type %s", callId, safeType(text));
+        } catch (JsonProcessingException e) {
+            LOG.warnf("call %s: ignoring malformed frame (%d chars, %s)", callId, text.length(),
+                    e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.warnf("call %s: ignoring undecodable frame (%s)", callId, e.getClass().getSimpleName());
+        }
+        return Optional.empty();
+    }
+
+    public String encode(RetellResponse frame) {
+        try {
+            return json.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + frame.getClass().getSimpleName(), e);
+        }
+    }
+
+    private String safeType(String text) {
+        try {
+            JsonNode type = json.readTree(text).path("interaction_type");
+            String value = type.isTextual() ? type.asText() : "<missing>";
+            // An attacker-chosen string in a log line: keep it short and plain.
+            return value.replaceAll("[^A-Za-z0-9_]", "?").substring(0, Math.min(40, value.length()));
+        } catch (JsonProcessingException e) {
+            return "<unreadable>";
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package com.dentaldesk.voice.tools;
+
+import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.contracts.calls.LeadRequest;
+import com.dentaldesk.voice.agent.CallState;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Leaves a callback request for the front desk (one per call). */
+@ApplicationScoped
+public class TakeMessageTool implements CallerTool {
+
+    @Override
+    public ToolSpecification specification() {
+        return ToolSpecification.builder()
+                .name("take_message")
+                .description("Leave a message for the front desk to call the caller back: when you cannot help "
+                        + "(questions about billing, insurance, treatment, emergencies), when nothing suits them, or "
+                        + "when they ask for a callback. Ask for their name and the reason first.")
+                .parameters(JsonObjectSchema.builder()
+                        .addStringProperty("name", "Caller's name")
+                        .addStringProperty("reason", "Short reason for the callback")
+                        .addStringProperty("callback_number", "Only if different from the number they call from")
+                        .required("name", "reason")
+                        .build())
+                .build();
+    }
+
+    @Override
+    public ToolResult run(ToolContext context, JsonNode args) {
+        CallState state = context.state();
+        String name = Args.text(args, "name");
+        String reason = Args.text(args, "reason");
+        String phone = Args.text(args, "callback_number") != null ? Args.text(args, "callback_number")
+                : state.fromNumber();
+        if (name == null || reason == null || phone == null) {
+            return ToolResult.refused(Spoken.status("ASK_USER")
+                    .put("instruction", "Ask for the caller's name, the reason" + (phone == null
+                            ? " and a callback number." : ".")).toString());
+        }
+        var lead = context.booking().saveLead(state.clinicSlug(), new LeadRequest(state.callId(), name, phone, reason));
+        lead.ifPresent(l -> state.leadId(l.id()));
+        if (state.outcome() == null) {
+            state.outcome(CallOutcome.message);
+        }
+        return ToolResult.ok(Spoken.status("MESSAGE_TAKEN")
+                .put("instruction", "Tell the caller the team will call them back.").toString());
+    }
+}

@@ -1,0 +1,38 @@
+package com.dentaldesk.voice.support;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.simulator.CallListener;
+import com.dentaldesk.simulator.RetellCallClient;
+
+/** Opens calls to the gateway under test the way Retell does, through the simulator's client. */
+public final class TestCalls {
+
+    public static final String SECRET = "test-secret-0123456789abcdef";
+
+    private TestCalls() {
+    }
+
+    public static String baseUrl(URL root) {
+        return "ws://" + root.getHost() + ":" + root.getPort() + "/llm-websocket/" + SECRET;
+    }
+
+    public static RetellCall inbound(String agentId) {
+        return inbound("test-" + UUID.randomUUID(), agentId);
+    }
+
+    public static RetellCall inbound(String callId, String agentId) {
+        return new RetellCall(callId, agentId, Clinics.CALLER, "+15559870000", "inbound", null, null);
+    }
+
+    public static RetellCallClient open(URL root, RetellCall call) {
+        return RetellCallClient.connect(baseUrl(root), null, call, CallListener.QUIET, options());
+    }
+
+    public static RetellCallClient.Options options() {
+        return new RetellCallClient.Options(Duration.ofMillis(200), 250, 300);
+    }
+}
