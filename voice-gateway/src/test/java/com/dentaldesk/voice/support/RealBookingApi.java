@@ -1,0 +1,58 @@
+package com.dentaldesk.voice.support;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.dentaldesk.localstack.LocalPostgres;
+import com.dentaldesk.localstack.ServiceProcess;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * The real booking-api (its packaged jar, demo clinics seeded) on an embedded PostgreSQL, with OpenAI still
+ * stubbed by WireMock: the gateway's end-to-end tests book into a real appointment book.
+ */
+public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
+
+    public static final String SERVICE_TOKEN = "e2e-service-token-0123456789abcdef";
+    public static final String DEMO_KEY = "e2e-demo-dental-key-0123456789";
+    public static final String DEMO_AGENT_ID = "agent_demo_dental";
+    /** Jordan Rivera, a seeded demo patient, calls from this number. */
+    public static final String JORDAN_PHONE = "+12125550143";
+
+    public static String baseUrl;
+
+    private final WireMockServers wireMocks = new WireMockServers();
+    private LocalPostgres postgres;
+    private ServiceProcess bookingApi;
+
+    @Override
+    public Map<String, String> start() {
+        Map<String, String> properties = new HashMap<>(wireMocks.start());
+        postgres = LocalPostgres.start();
+        postgres.createDatabase("booking");
+        int port = ServiceProcess.freePort();
+        bookingApi = ServiceProcess.start("booking-api", Path.of("../booking-api/target/quarkus-app/quarkus-run.jar"),
+                port, Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
+                        "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,
+                        "DEMO_DENTAL_API_KEY", DEMO_KEY, "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret"),
+                "/q/health/ready", line -> { });
+        baseUrl = bookingApi.baseUrl();
+        properties.put("gateway.booking-api.url", baseUrl);
+        properties.put("quarkus.rest-client.booking-api.url", baseUrl);
+        properties.put("gateway.booking-api.service-token", SERVICE_TOKEN);
+        return properties;
+    }
+
+    @Override
+    public void stop() {
+        if (bookingApi != null) {
+            bookingApi.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+        wireMocks.stop();
+    }
+}
