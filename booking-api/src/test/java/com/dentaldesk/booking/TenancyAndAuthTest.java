@@ -116,6 +116,9 @@ class TenancyAndAuthTest {
         given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
                 .header("X-Clinic-Slug", "no-such-clinic")
                 .get("/api/providers").then().statusCode(404);
+        // The service token must name a clinic before any function runs.
+        given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("functionName", "GetProviders")).post("/api/booking").then().statusCode(401);
         // A clinic key cannot borrow another clinic through the header: the header is ignored.
         mine.api().header("X-Clinic-Slug", theirs.slug()).get("/api/patients/" + theirPatient).then().statusCode(404);
         // The header alone is no credential.

@@ -13,6 +13,7 @@ import com.dentaldesk.booking.patients.PatientService;
 import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.schedules.ScheduleService;
 import com.dentaldesk.booking.slots.SlotFinder;
+import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.BookingFunction;
 import com.dentaldesk.contracts.booking.ErrorCode;
@@ -32,9 +33,11 @@ public class FunctionExecutor {
     private final AppointmentService appointments;
     private final SlotFinder slots;
     private final Idempotency idempotency;
+    private final TenantContext tenant;
 
     public FunctionExecutor(PatientService patients, ProviderService providers, OperatoryService operatories,
-            ScheduleService schedules, AppointmentService appointments, SlotFinder slots, Idempotency idempotency) {
+            ScheduleService schedules, AppointmentService appointments, SlotFinder slots, Idempotency idempotency,
+            TenantContext tenant) {
         this.patients = patients;
         this.providers = providers;
         this.operatories = operatories;
@@ -42,6 +45,7 @@ public class FunctionExecutor {
         this.appointments = appointments;
         this.slots = slots;
         this.idempotency = idempotency;
+        this.tenant = tenant;
     }
 
     public Object execute(String functionName, Map<String, Object> parameters, String sessionId,
@@ -56,6 +60,8 @@ public class FunctionExecutor {
 
     public Object execute(BookingFunction function, Map<String, Object> parameters, String sessionId,
             String idempotencyKey) {
+        // Every function acts for one clinic; the service token without X-Clinic-Slug names none.
+        tenant.organizationId();
         if (function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()) {
             return idempotency.once(idempotencyKey.trim(), function.name(), parameters,
                     () -> dispatch(function, new Params(parameters), sessionId));
