@@ -1,0 +1,10 @@
+package com.dentaldesk.booking.calls;
+
+import java.time.Instant;
+
+import com.dentaldesk.contracts.calls.CallOutcome;
+
+/** One line of the call log list: who, when, how it ended, and what it produced. */
+public record ConversationSummary(String callId, String agentId, String fromNumber, String toNumber,
+        Instant startedAt, Instant endedAt, CallOutcome outcome, Long appointmentId, Long leadId) {
+}

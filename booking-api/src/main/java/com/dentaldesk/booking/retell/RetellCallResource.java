@@ -1,0 +1,67 @@
+package com.dentaldesk.booking.retell;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.retell.CallRequests.CallView;
+import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
+import com.dentaldesk.booking.retell.CallRequests.UnassignedCall;
+import com.dentaldesk.booking.retell.CallRequests.WebCall;
+import com.dentaldesk.booking.retell.CallRequests.WebCallStarted;
+import com.dentaldesk.booking.tenancy.TenantContext;
+import com.dentaldesk.contracts.booking.ApiResponse;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Outbound and web calls of the clinic, and (for operators) calls that reached no clinic. */
+@Path("/api/retell")
+public class RetellCallResource {
+
+    private static final int MAX_UNASSIGNED = 200;
+
+    private final RetellCallService calls;
+    private final UnassignedCalls unassigned;
+    private final TenantContext tenant;
+
+    public RetellCallResource(RetellCallService calls, UnassignedCalls unassigned, TenantContext tenant) {
+        this.calls = calls;
+        this.unassigned = unassigned;
+        this.tenant = tenant;
+    }
+
+    @POST
+    @Path("/call")
+    public ApiResponse<CallView> placeCall(OutboundCall request) {
+        return ApiResponse.ok(calls.placeCall(request));
+    }
+
+    @GET
+    @Path("/call")
+    public ApiResponse<CallView> getCall(@QueryParam("call_id") String callId) {
+        return ApiResponse.ok(calls.getCall(callId));
+    }
+
+    @POST
+    @Path("/create-web-call")
+    public ApiResponse<WebCallStarted> createWebCall(WebCall request) {
+        return ApiResponse.ok(calls.createWebCall(request));
+    }
+
+    /** Operator view: service credential only, since these calls belong to no clinic. */
+    @GET
+    @Path("/unassigned-calls")
+    public ApiResponse<List<UnassignedCall>> unassignedCalls() {
+        if (!tenant.isService()) {
+            throw BookingException.unauthorized("Only the service credential may list unassigned calls");
+        }
+        return ApiResponse.ok(QuarkusTransaction.requiringNew().call(() -> unassigned.recent(MAX_UNASSIGNED)
+                .stream().map(u -> new UnassignedCall(u.callId, u.agentId, u.direction, u.status, u.fromNumber,
+                        u.toNumber, u.lastEvent, u.firstSeenAt, u.lastSeenAt))
+                .toList()));
+    }
+}
