@@ -61,7 +61,8 @@ class RealBookingConversationTest {
     @Test
     void shouldPutTheConfirmedSlotIntoTheClinicsBook() throws Exception {
         int before = scheduledAppointmentsOfJordan().size();
-        try (RetellCallClient call = greeted()) {
+        RetellCall details = jordanCalls();
+        try (RetellCallClient call = greeted(details)) {
             AgentTurn offer = turn(call, "I need a cleaning next Tuesday");
             assertEquals(List.of("find_patient", "find_slots"), offer.toolsInvoked());
             assertTrue(offer.toolResults().get(1).successful(), offer.toolResults().get(1).content());
@@ -78,11 +79,28 @@ class RealBookingConversationTest {
         assertEquals(before + 1, after.size(), "exactly one new appointment");
         assertTrue(after.stream().anyMatch(apt -> LocalDate.parse(((String) apt.get("AptDateTime")).substring(0, 10))
                 .getDayOfWeek() == java.time.DayOfWeek.TUESDAY), after.toString());
+        assertCallLoggedAsBooked(details.callId());
+    }
+
+    /** The clinic's call log shows the call as booked, linked to the appointment, with the tool calls. */
+    private static void assertCallLoggedAsBooked(String callId) throws InterruptedException {
+        JsonPath log = null;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            log = demo().get(RealBookingApi.baseUrl + "/api/conversations/" + callId).then().extract().jsonPath();
+            if ("booked".equals(log.getString("data.outcome"))) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals("booked", log.getString("data.outcome"), log.prettify());
+        assertTrue(log.getLong("data.appointmentId") > 0, log.prettify());
+        assertTrue(log.getList("data.toolCalls.name").contains("book_appointment"), log.prettify());
+        assertTrue(log.getList("data.transcript").size() >= 4, log.prettify());
     }
 
     @Test
     void shouldOfferTheBooksAlternativesWhenAnotherCallerTookTheSlot() throws Exception {
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = greeted(jordanCalls())) {
             turn(call, "I need a cleaning next Tuesday");
             turn(call, "The first one works");
             // Another caller books every slot of that Tuesday morning's first hour with Dr. Patel meanwhile.
@@ -129,9 +147,12 @@ class RealBookingConversationTest {
         return given().header("Authorization", "Bearer " + RealBookingApi.DEMO_KEY).contentType(ContentType.JSON);
     }
 
-    private RetellCallClient greeted() throws InterruptedException {
-        RetellCall details = new RetellCall("e2e-" + UUID.randomUUID(), RealBookingApi.DEMO_AGENT_ID,
-                RealBookingApi.JORDAN_PHONE, "+12125550100", "inbound", null, null);
+    private static RetellCall jordanCalls() {
+        return new RetellCall("e2e-" + UUID.randomUUID(), RealBookingApi.DEMO_AGENT_ID, RealBookingApi.JORDAN_PHONE,
+                "+12125550100", "inbound", null, null);
+    }
+
+    private RetellCallClient greeted(RetellCall details) throws InterruptedException {
         RetellCallClient call = TestCalls.open(root, details);
         assertTrue(call.greeting().await(5000), "greeting");
         assertTrue(call.greeting().content().contains("Bright Smile Dental"), call.greeting().content());
