@@ -51,10 +51,20 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public RestResponse<ApiResponse<Object>> unexpected(Throwable e) {
-        // The class and stack go to the log for us; the client gets no internals.
-        LOG.errorf(e, "Unhandled %s", e.getClass().getName());
+        // Exception messages can carry SQL values (patient data), so the log gets the cause chain's types and
+        // the top frame; the full exception only at DEBUG. The client gets no internals at all.
+        LOG.errorf("Unhandled %s at %s", causeChain(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+        LOG.debug("Unhandled exception", e);
         return envelope(new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side; please try again",
                 NextAction.TAKE_MESSAGE, List.of(), List.of()));
+    }
+
+    private static String causeChain(Throwable e) {
+        StringBuilder chain = new StringBuilder(e.getClass().getName());
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            chain.append(" <- ").append(cause.getClass().getName());
+        }
+        return chain.toString();
     }
 
     static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
