@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.dentaldesk.booking.observability.BookingMetrics;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.ErrorCode;
@@ -68,6 +69,7 @@ public class ErrorMappers {
     }
 
     static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
+        BookingMetrics.error(error.code().name());
         // ResponseBuilder.create takes any code; the Status enum has no 422.
         return RestResponse.ResponseBuilder.<ApiResponse<Object>>create(error.code().httpStatus())
                 .entity(ApiResponse.failure(error)).build();

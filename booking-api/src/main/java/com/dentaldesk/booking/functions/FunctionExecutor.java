@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.dentaldesk.booking.appointments.AppointmentService;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.idempotency.Idempotency;
+import com.dentaldesk.booking.observability.BookingMetrics;
 import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.patients.PatientService;
 import com.dentaldesk.booking.providers.ProviderService;
@@ -62,11 +63,23 @@ public class FunctionExecutor {
             String idempotencyKey) {
         // Every function acts for one clinic; the service token without X-Clinic-Slug names none.
         tenant.organizationId();
-        if (function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()) {
-            return idempotency.once(idempotencyKey.trim(), function.name(), parameters,
-                    () -> dispatch(function, new Params(parameters), sessionId));
+        try {
+            Object result;
+            if (function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()) {
+                result = idempotency.once(idempotencyKey.trim(), function.name(), parameters,
+                        () -> dispatch(function, new Params(parameters), sessionId));
+            } else {
+                result = dispatch(function, new Params(parameters), sessionId);
+            }
+            BookingMetrics.function(function.name(), "ok");
+            return result;
+        } catch (BookingException e) {
+            BookingMetrics.function(function.name(), e.error().code().name());
+            throw e;
+        } catch (RuntimeException e) {
+            BookingMetrics.function(function.name(), "INTERNAL");
+            throw e;
         }
-        return dispatch(function, new Params(parameters), sessionId);
     }
 
     private Object dispatch(BookingFunction function, Params p, String sessionId) {

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.observability.BookingMetrics;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.ErrorCode;
@@ -61,6 +62,7 @@ public class RetellWebhookResource {
                     config.webhook().secret().orElseThrow(), clock.instant(), config.webhook().tolerance());
             if (verdict != WebhookSignature.Verdict.VALID) {
                 LOG.warnf("Rejected a Retell webhook: signature %s", verdict);
+                BookingMetrics.webhook("unknown", "rejected");
                 throw BookingException.unauthorized("Invalid webhook signature");
             }
         }
@@ -72,8 +74,17 @@ public class RetellWebhookResource {
         }
         boolean stored = QuarkusTransaction.requiringNew().call(() -> inbox.store(body, eventType, callId));
         LOG.infof("Retell webhook %s for call %s %s", eventType, callId, stored ? "stored" : "already stored");
+        BookingMetrics.webhook(knownEvent(eventType), stored ? "stored" : "duplicate");
         processor.wake();
         return RestResponse.noContent();
+    }
+
+    /** A closed set of tag values, whatever a sender puts in {@code event}. */
+    private static String knownEvent(String eventType) {
+        return switch (eventType) {
+            case "call_started", "call_ended", "call_analyzed" -> eventType;
+            default -> "other";
+        };
     }
 
     private JsonNode parse(byte[] body) {
