@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.metrics.CallMetrics;
 import com.dentaldesk.voice.tools.ToolResult;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -136,6 +137,7 @@ public class AgentLoop {
                 .messages(conversation)
                 .toolSpecifications(tools.specifications())
                 .build();
+        long requested = System.nanoTime();
         model.chat(request, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
@@ -144,7 +146,9 @@ public class AgentLoop {
                     context.streamingHandle().cancel();
                     return;
                 }
-                firstToken.complete(null);
+                if (firstToken.complete(null)) {
+                    CallMetrics.modelFirstToken(System.nanoTime() - requested);
+                }
                 chunker.accept(partial.text());
             }
 
@@ -155,7 +159,9 @@ public class AgentLoop {
                     context.streamingHandle().cancel();
                     return;
                 }
-                firstToken.complete(null);
+                if (firstToken.complete(null)) {
+                    CallMetrics.modelFirstToken(System.nanoTime() - requested);
+                }
             }
 
             @Override
@@ -185,9 +191,11 @@ public class AgentLoop {
         } catch (TimeoutException e) {
             abandoned.set(true);
             turn.cancellation();
+            CallMetrics.error("model");
             throw new ModelFailure(firstToken.isDone() ? "answer too slow" : "no first token in time");
         } catch (ExecutionException e) {
             abandoned.set(true);
+            CallMetrics.error("model");
             throw new ModelFailure(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName());
         } catch (CancellationException e) {
             abandoned.set(true);

@@ -16,6 +16,7 @@ import com.dentaldesk.contracts.retell.RetellResponse;
 import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.client.ClinicDirectory;
 import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.metrics.CallMetrics;
 import com.dentaldesk.voice.tools.ToolResult;
 
 /**
@@ -130,6 +131,7 @@ public final class CallSession {
             return;
         }
         MDC.put("call_id", state.callId());
+        putClinic();
         try {
             state.transcript(turn.transcript());
             switch (state.mode()) {
@@ -146,6 +148,7 @@ public final class CallSession {
         } catch (RuntimeException e) {
             // One bad turn must not end the call: apologise and fall back to taking a message.
             LOG.errorf("call %s: turn %d failed (%s)", state.callId(), turn.responseId(), e.getClass().getSimpleName());
+            CallMetrics.error("turn");
             if (!turn.isFinished()) {
                 with.messages().enter(turn, state, Phrases.MODEL_DOWN);
             }
@@ -158,8 +161,10 @@ public final class CallSession {
                 LOG.debugf("call %s: turn %d first chunk after %d ms", state.callId(), turn.responseId(),
                         TimeUnit.NANOSECONDS.toMillis(turn.firstChunkNanos()));
             }
-            MDC.remove("call_id");
+            CallMetrics.turn(state.mode().name(), turn.firstChunkNanos());
             with.recorder().record(state);
+            MDC.remove("call_id");
+            MDC.remove("clinic");
         }
     }
 
@@ -200,6 +205,7 @@ public final class CallSession {
                     state.toNumber());
             if (lookup instanceof ClinicDirectory.Lookup.Found found) {
                 state.clinic(found.clinic());
+                putClinic();
                 state.mode(with.models().model().isPresent() ? CallState.Mode.AGENT : CallState.Mode.MESSAGE_TAKING);
                 Optional<ConversationLog> earlier = earlierRecord();
                 if (earlier.isPresent()) {
@@ -223,12 +229,22 @@ public final class CallSession {
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), state.mode());
         } catch (RuntimeException e) {
             LOG.errorf("call %s: opening failed (%s)", state.callId(), e.getClass().getSimpleName());
+            CallMetrics.error("opening");
             state.mode(CallState.Mode.MESSAGE_TAKING);
             state.message(MessageDraft.start().next(MessageDraft.Stage.ASK_NAME));
             sink.send(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
         } finally {
-            MDC.remove("call_id");
             with.recorder().record(state);
+            MDC.remove("call_id");
+            MDC.remove("clinic");
+        }
+    }
+
+    /** The clinic's slug on every log line of the call, once known (a slug names a clinic, not a caller). */
+    private void putClinic() {
+        String slug = state.clinicSlug();
+        if (slug != null) {
+            MDC.put("clinic", slug);
         }
     }
 

@@ -15,6 +15,7 @@ import com.dentaldesk.contracts.calls.ToolCallRecord;
 import com.dentaldesk.contracts.retell.RetellResponse;
 import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.metrics.CallMetrics;
 import com.dentaldesk.voice.tools.CallerTool;
 import com.dentaldesk.voice.tools.ToolContext;
 import com.dentaldesk.voice.tools.ToolResult;
@@ -68,8 +69,10 @@ public class ToolRunner {
         turn.event(new RetellResponse.ToolCallResult(id, result.content(), result.successful()));
         state.recordTool(new ToolCallRecord(id, request.name(), arguments, result.content(), result.successful(),
                 time.now()));
-        LOG.infof("call %s: tool %s %s in %d ms", state.callId(), request.name(),
-                result.unavailable() ? "unavailable" : result.successful() ? "ok" : "refused", millis);
+        String outcome = result.unavailable() ? "unavailable" : result.successful() ? "ok" : "refused";
+        LOG.infof("call %s: tool %s %s in %d ms", state.callId(), request.name(), outcome, millis);
+        CallMetrics.tool(tools.containsKey(request.name()) ? request.name() : "unknown", outcome,
+                System.nanoTime() - started);
         return result;
     }
 

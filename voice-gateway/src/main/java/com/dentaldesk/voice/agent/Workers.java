@@ -26,8 +26,7 @@ public class Workers {
 
     public Workers(GatewayConfig config) {
         int size = config.agent().workerThreads();
-        this.pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("voice-worker"));
+        this.pool = new MdcThreadPool(size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("voice-worker"));
         this.pool.allowCoreThreadTimeOut(true);
         this.timer = Executors.newScheduledThreadPool(1, named("voice-timer"));
     }

@@ -42,14 +42,17 @@ public class DependenciesCheck implements HealthCheck {
         return HealthCheckResponse.named("voice-gateway")
                 .up()
                 .withData("mode", models.model().isPresent() ? "agent" : "message-taking (no OPENAI_API_KEY)")
-                .withData("booking-api", reachable() ? "reachable" : "unreachable (calls take messages)")
+                .withData("booking-api", reachable(config.bookingApi().url()) ? "reachable" : "unreachable (calls take messages)")
+                .withData("openai", models.model().isEmpty() ? "not configured"
+                        : reachable(config.openai().baseUrl()) ? "reachable" : "unreachable (calls take messages)")
                 .withData("active-calls", calls.active())
                 .build();
     }
 
-    private boolean reachable() {
+    /** Any HTTP answer counts: this checks the network path, and sends no credential anywhere. */
+    private boolean reachable(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(config.bookingApi().url()))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(1)).GET().build();
             http.send(request, HttpResponse.BodyHandlers.discarding());
             return true;
