@@ -2,6 +2,7 @@ package com.dentaldesk.simulator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,6 +18,7 @@ public final class AgentTurn {
     private final List<String> toolsInvoked = new ArrayList<>();
     private final List<RetellResponse.ToolCallResult> toolResults = new ArrayList<>();
     private final CountDownLatch complete = new CountDownLatch(1);
+    private final CompletableFuture<AgentTurn> completion = new CompletableFuture<>();
     private long firstChunkNanos = -1;
     private boolean endCall;
     private String transferNumber;
@@ -45,6 +47,7 @@ public final class AgentTurn {
                 firstChunkNanos = nowNanos;
             }
             complete.countDown();
+            completion.complete(this);
         }
     }
 
@@ -59,6 +62,20 @@ public final class AgentTurn {
     /** Waits for {@code content_complete:true}; false on timeout. */
     public boolean await(long timeoutMillis) throws InterruptedException {
         return complete.await(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes (on the socket's thread) with {@code content_complete:true}; never fails. */
+    public CompletableFuture<AgentTurn> completion() {
+        return completion;
+    }
+
+    public long requestedAtNanos() {
+        return requestedAtNanos;
+    }
+
+    /** {@link System#nanoTime()} of the first content (or of completion for an empty answer), -1 if none. */
+    public synchronized long firstChunkAtNanos() {
+        return firstChunkNanos;
     }
 
     public boolean isComplete() {

@@ -11,6 +11,10 @@ public interface CallListener {
     default void onLatePing(long delayMillis) {
     }
 
+    /** Every echoed ping, with the time from handing it to the socket to its echo. */
+    default void onPingEcho(long delayNanos) {
+    }
+
     default void onUndecodable(String text) {
     }
 

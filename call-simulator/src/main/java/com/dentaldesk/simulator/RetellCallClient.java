@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -50,14 +49,19 @@ public final class RetellCallClient implements AutoCloseable {
     private final AtomicLong maxPingMillis = new AtomicLong();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final ScheduledExecutorService pinger;
-    private final ExecutorService sender;
+    private final boolean ownPinger;
+    private final Object sendLock = new Object();
+    /** Frames are chained: java.net.http allows one outstanding send, and a chain needs no thread per call. */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    private volatile boolean sending = true;
     private final ScheduledFuture<?> pingTask;
+    private volatile long openedAtNanos = -1;
     private volatile int closeCode = -1;
     private volatile boolean configReceived;
     private volatile WebSocket socket;
 
     private RetellCallClient(RetellCall call, CallListener listener, long lateThresholdMillis, long staleGraceMillis,
-            List<Utterance> transcript, Duration pingInterval) {
+            List<Utterance> transcript, Duration pingInterval, ScheduledExecutorService sharedScheduler) {
         this.call = call;
         this.listener = listener;
         this.lateThresholdMillis = lateThresholdMillis;
@@ -65,13 +69,9 @@ public final class RetellCallClient implements AutoCloseable {
         this.transcript = new ArrayList<>(transcript);
         // Response 0 (the greeting) is requested by opening the socket.
         turns.put(0L, new AgentTurn(0, System.nanoTime()));
-        this.pinger = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.ownPinger = sharedScheduler == null;
+        this.pinger = sharedScheduler != null ? sharedScheduler : Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "retell-ping-" + call.callId());
-            t.setDaemon(true);
-            return t;
-        });
-        this.sender = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "retell-send-" + call.callId());
             t.setDaemon(true);
             return t;
         });
@@ -79,10 +79,22 @@ public final class RetellCallClient implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Options of a connection; {@link #defaults()} mirrors Retell (pings every 2 s). */
-    public record Options(Duration pingInterval, long lateThresholdMillis, long staleGraceMillis) {
+    /**
+     * Options of a connection; {@link #defaults()} mirrors Retell (pings every 2 s). A {@code scheduler} shared by
+     * many calls (the {@code load} command) replaces the ping thread each call otherwise starts; the caller owns it.
+     */
+    public record Options(Duration pingInterval, long lateThresholdMillis, long staleGraceMillis,
+            ScheduledExecutorService scheduler) {
+        public Options(Duration pingInterval, long lateThresholdMillis, long staleGraceMillis) {
+            this(pingInterval, lateThresholdMillis, staleGraceMillis, null);
+        }
+
         public static Options defaults() {
             return new Options(Duration.ofSeconds(2), 1000, 300);
+        }
+
+        public Options withScheduler(ScheduledExecutorService shared) {
+            return new Options(pingInterval, lateThresholdMillis, staleGraceMillis, shared);
         }
     }
 
@@ -98,7 +110,7 @@ public final class RetellCallClient implements AutoCloseable {
     static RetellCallClient connect(String baseUrl, String clinic, RetellCall call, CallListener listener,
             Options options, List<Utterance> transcript) {
         RetellCallClient client = new RetellCallClient(call, listener, options.lateThresholdMillis(),
-                options.staleGraceMillis(), transcript, options.pingInterval());
+                options.staleGraceMillis(), transcript, options.pingInterval(), options.scheduler());
         try {
             client.socket = HTTP.newWebSocketBuilder()
                     .connectTimeout(Duration.ofSeconds(7))
@@ -107,7 +119,7 @@ public final class RetellCallClient implements AutoCloseable {
             return client;
         } catch (Exception e) {
             client.shutdownPinger();
-            client.sender.shutdownNow();
+            client.sending = false;
             throw new SimulatorException("cannot open the socket: " + rootMessage(e), e);
         }
     }
@@ -210,6 +222,11 @@ public final class RetellCallClient implements AutoCloseable {
         return latePings.get() + (int) unanswered;
     }
 
+    /** {@link System#nanoTime()} when the socket opened (after the HTTP upgrade), -1 before. */
+    public long openedAtNanos() {
+        return openedAtNanos;
+    }
+
     public int pingsEchoed() {
         return pingsEchoed.get();
     }
@@ -238,46 +255,58 @@ public final class RetellCallClient implements AutoCloseable {
     private void ping() {
         long timestamp = System.currentTimeMillis();
         String frame = Frames.encode(new RetellRequest.PingPong(timestamp));
-        sender.execute(() -> {
-            WebSocket ws = socket;
-            if (ws == null || ws.isOutputClosed()) {
-                return;
-            }
-            // Timed from the moment it is handed to the socket, so only the gateway's delay is measured.
-            pingsInFlight.put(timestamp, System.nanoTime());
-            try {
-                ws.sendText(frame, true).get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                pingsInFlight.remove(timestamp);
-            }
-        });
+        // Timed from the moment it is handed to the socket, so only the gateway's delay is measured.
+        enqueue(frame, () -> pingsInFlight.put(timestamp, System.nanoTime()),
+                failure -> pingsInFlight.remove(timestamp));
     }
 
     private void send(String text) {
-        // java.net.http allows one outstanding send: a single sender thread keeps frames in order and never
-        // blocks the thread that receives (which may be the one that must complete the send).
-        sender.execute(() -> {
-            WebSocket ws = socket;
-            if (ws == null || ws.isOutputClosed()) {
+        enqueue(text, null, failure -> listener.onClosed(-1, "send failed: " + rootMessage(failure)));
+    }
+
+    /**
+     * Sends in order without blocking any thread: each frame goes out when the previous send completed
+     * (java.net.http allows one outstanding send). The receiving thread can call this safely.
+     */
+    private void enqueue(String text, Runnable beforeSend, java.util.function.Consumer<Throwable> onFailure) {
+        synchronized (sendLock) {
+            if (!sending) {
                 return;
             }
-            try {
-                ws.sendText(text, true).get(5, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                listener.onClosed(-1, "send failed: " + rootMessage(e));
-            }
-        });
+            lastSend = lastSend.handle((ok, previousFailure) -> null).thenCompose(ignored -> {
+                WebSocket ws = socket;
+                if (ws == null || ws.isOutputClosed()) {
+                    return CompletableFuture.completedFuture(null);
+                }
+                if (beforeSend != null) {
+                    beforeSend.run();
+                }
+                return ws.sendText(text, true).orTimeout(5, TimeUnit.SECONDS).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        onFailure.accept(failure);
+                    }
+                });
+            });
+        }
+    }
+
+    private CompletableFuture<?> stopSending() {
+        synchronized (sendLock) {
+            sending = false;
+            return lastSend;
+        }
     }
 
     /** Hangs up normally (code 1000: Retell does not reconnect). */
     @Override
     public void close() {
         shutdownPinger();
-        sender.shutdown();
         try {
-            sender.awaitTermination(2, TimeUnit.SECONDS);
+            stopSending().get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception ignored) {
+            // A send that failed or hangs does not keep the call open.
         }
         if (socket != null && !socket.isOutputClosed()) {
             try {
@@ -291,7 +320,7 @@ public final class RetellCallClient implements AutoCloseable {
     /** Drops the connection without a close frame, like a network failure. */
     public void abort() {
         shutdownPinger();
-        sender.shutdownNow();
+        stopSending();
         if (socket != null) {
             socket.abort();
         }
@@ -302,7 +331,9 @@ public final class RetellCallClient implements AutoCloseable {
         if (pingTask != null) {
             pingTask.cancel(false);
         }
-        pinger.shutdownNow();
+        if (ownPinger) {
+            pinger.shutdownNow();
+        }
     }
 
     private void onFrame(RetellResponse frame) {
@@ -316,6 +347,7 @@ public final class RetellCallClient implements AutoCloseable {
             if (sent != null) {
                 long delay = TimeUnit.NANOSECONDS.toMillis(now - sent);
                 pingsEchoed.incrementAndGet();
+                listener.onPingEcho(now - sent);
                 maxPingMillis.accumulateAndGet(delay, Math::max);
                 if (delay > lateThresholdMillis) {
                     latePings.incrementAndGet();
@@ -357,6 +389,7 @@ public final class RetellCallClient implements AutoCloseable {
         public void onOpen(WebSocket webSocket) {
             // Frames can arrive before buildAsync() returns: the socket must be usable from the first one.
             socket = webSocket;
+            openedAtNanos = System.nanoTime();
             webSocket.request(1);
         }
 

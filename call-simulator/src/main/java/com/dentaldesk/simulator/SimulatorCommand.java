@@ -3,10 +3,10 @@ package com.dentaldesk.simulator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code java -jar call-simulator.jar (chat|scenario) ...}. */
+/** Entry point: {@code java -jar call-simulator.jar (chat|scenario|load|stub-llm) ...}. */
 @Command(name = "call-simulator", mixinStandardHelpOptions = true, version = "call-simulator 1.0",
         description = "Speaks Retell's side of the custom-LLM socket to a voice-gateway.",
-        subcommands = {ChatCommand.class, ScenarioCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ChatCommand.class, ScenarioCommand.class, LoadCommand.class, StubLlmCommand.class, CommandLine.HelpCommand.class})
 public final class SimulatorCommand implements Runnable {
 
     /** Exit code of a scenario whose expectations failed. */

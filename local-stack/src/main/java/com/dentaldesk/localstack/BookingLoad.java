@@ -29,8 +29,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Load on booking-api over real HTTP and a real PostgreSQL, all on 127.0.0.1: GetAvailableSlots over 14 days
- * for a 10-provider clinic, then CreateAppointment from racing writers who aim at the same slots. Prints
- * throughput and p50/p95/p99 and checks the book for overlaps afterwards. Bounded by request count.
+ * for the demo clinic with 10 more providers (12 in all), then CreateAppointment from racing writers who aim at
+ * the same slots. Prints throughput and p50/p95/p99 and checks the book for overlaps afterwards. Bounded by
+ * request count. A plain Java client rather than JMH or wrk: the measure is end-to-end HTTP latency under
+ * concurrency (not a micro-benchmark), it needs setup through the API (providers, schedules, patients) and a
+ * SQL overlap check afterwards, and it runs anywhere a JDK does with the embedded PostgreSQL. Exit code 1 on
+ * errors or overlaps.
  *
  * <p>Usage: {@code java -cp local-stack/target/local-stack.jar com.dentaldesk.localstack.BookingLoad
  * [slotRequests=400] [bookings=400] [concurrency=8]}
@@ -44,6 +48,7 @@ public final class BookingLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
+    private int providers;
 
     private BookingLoad(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -54,7 +59,24 @@ public final class BookingLoad {
         int bookings = args.length > 1 ? Integer.parseInt(args[1]) : 400;
         int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
+        Report report = run(root, slotRequests, bookings, concurrency);
+        System.exit(report.errors() == 0 && report.overlaps() == 0 ? 0 : 1);
+    }
 
+    /** What a run measured; {@code overlaps} must be 0. */
+    public record Report(int providers, int concurrency, Result slots, Result create, int booked, int taken,
+            long overlaps) {
+        public int errors() {
+            return slots.errors() + create.errors();
+        }
+    }
+
+    /** Starts a fresh PostgreSQL and booking-api (local profile), runs both phases, prints and returns the numbers. */
+    public static Report run(Path root, int slotRequests, int bookings, int concurrency) throws Exception {
+        if (slotRequests < 1 || bookings < 1 || concurrency < 1 || slotRequests > 100_000 || bookings > 100_000
+                || concurrency > 256) {
+            throw new IllegalArgumentException("requests 1..100000, concurrency 1..256");
+        }
         try (LocalPostgres postgres = LocalPostgres.start()) {
             postgres.createDatabase("booking");
             int port = ServiceProcess.freePort();
@@ -67,8 +89,8 @@ public final class BookingLoad {
                 BookingLoad load = new BookingLoad(api.baseUrl());
                 LocalDate firstDay = load.prepareClinic();
                 LocalDate lastDay = firstDay.plusDays(13);
-                System.out.printf("booking-api load on 127.0.0.1, %d providers, %d concurrent clients%n", PROVIDERS,
-                        concurrency);
+                System.out.printf("booking-api load on 127.0.0.1, %d providers, %d concurrent clients%n",
+                        load.providers, concurrency);
 
                 String slotsBody = JSON.writeValueAsString(Map.of("functionName", "GetAvailableSlots", "parameters",
                         Map.of("dateStart", firstDay.toString(), "dateEnd", lastDay.toString())));
@@ -93,8 +115,10 @@ public final class BookingLoad {
                     return status;
                 });
                 create.print();
+                long overlaps = overlaps(postgres);
                 System.out.printf("  booked %d, refused as taken %d (409), overlapping pairs in the book: %d%n",
-                        booked.get(), taken.get(), overlaps(postgres));
+                        booked.get(), taken.get(), overlaps);
+                return new Report(load.providers, concurrency, slots, create, booked.get(), taken.get(), overlaps);
             }
         }
     }
@@ -106,6 +130,9 @@ public final class BookingLoad {
             post(JSON.writeValueAsString(Map.of("functionName", "CreateOperatory", "parameters",
                     Map.of("OpName", "Load room " + i))), null);
         }
+        JsonNode all = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetProviders",
+                "parameters", Map.of()))).body()).get("data");
+        providers = all == null ? PROVIDERS : all.size();
         LocalDate monday = LocalDate.now(ZoneId.of("America/New_York")).plusWeeks(1).with(DayOfWeek.MONDAY);
         post(JSON.writeValueAsString(Map.of("functionName", "CreateDefaultSchedules", "parameters",
                 Map.of("DateStart", monday.toString(), "DateEnd", monday.plusDays(13).toString()))), null);
@@ -157,14 +184,23 @@ public final class BookingLoad {
         int run(int index) throws Exception;
     }
 
-    record Result(String name, int requests, long wallNanos, List<Long> latenciesNanos, int errors) {
+    /** One phase: latencies of every request, throughput, and requests that were neither 200 nor 409. */
+    public record Result(String name, int requests, long wallNanos, List<Long> latenciesNanos, int errors) {
 
         void print() {
+            System.out.printf("%-30s %5d requests  %7.1f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d%n",
+                    name, requests, throughput(), percentile(50), percentile(95), percentile(99), errors);
+        }
+
+        public double throughput() {
+            return requests / (wallNanos / 1e9);
+        }
+
+        /** Milliseconds. */
+        public double percentile(int p) {
             List<Long> sorted = new ArrayList<>(latenciesNanos);
             Collections.sort(sorted);
-            System.out.printf("%-30s %5d requests  %7.1f req/s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d%n",
-                    name, requests, requests / (wallNanos / 1e9), pct(sorted, 50), pct(sorted, 95), pct(sorted, 99),
-                    errors);
+            return pct(sorted, p);
         }
 
         private static double pct(List<Long> sorted, int percentile) {

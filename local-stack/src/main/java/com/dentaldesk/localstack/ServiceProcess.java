@@ -39,12 +39,29 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
             String readyPath, Consumer<String> output) {
+        return start(name, List.of(), jar, List.of(), port, environment, readyPath, output);
+    }
+
+    /**
+     * As above, with JVM options (default {@code -Xmx512m} unless they set {@code -Xmx}) and program arguments, e.g.
+     * the call-simulator's {@code stub-llm} command.
+     */
+    public static ServiceProcess start(String name, List<String> jvmOptions, Path jar, List<String> arguments,
+            int port, Map<String, String> environment, String readyPath, Consumer<String> output) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first with ./mvnw package -DskipTests");
         }
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx512m", "-jar", jar.toString()))
-                    .redirectErrorStream(true);
+            List<String> command = new java.util.ArrayList<>();
+            command.add(javaBinary());
+            if (jvmOptions.stream().noneMatch(option -> option.startsWith("-Xmx"))) {
+                command.add("-Xmx512m");
+            }
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar.toString());
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(environment);
             Process process = builder.start();
             Thread pump = new Thread(() -> pump(process, name, output), name + "-output");
@@ -73,6 +90,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The child JVM's process id (for RSS from /proc and jcmd). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
@@ -130,7 +152,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

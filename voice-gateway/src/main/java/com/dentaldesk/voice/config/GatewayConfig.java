@@ -117,8 +117,13 @@ public interface GatewayConfig {
         @WithDefault("3")
         int maxSlotsOffered();
 
-        /** Worker threads for turns and tools (blocking work never runs on the event loop). */
-        @WithDefault("64")
+        /**
+         * Most worker threads for turns and tools (blocking work never runs on the event loop). A running turn holds
+         * one thread while it waits on the model, plus one while a tool runs; idle calls hold none. 64 starved at
+         * 1,000 concurrent calls (turns and their tool calls queued behind each other: timeouts, degraded answers;
+         * see benchmarks/README.md), so the ceiling is 1,024; idle threads end after 60 s.
+         */
+        @WithDefault("1024")
         int workerThreads();
     }
 

@@ -1,0 +1,353 @@
+package com.dentaldesk.localstack;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * {@code benchmarks/run.sh}: the whole benchmark on this machine, everything on 127.0.0.1, stopping by itself.
+ * Starts an embedded PostgreSQL, booking-api (demo clinics), the call-simulator's {@code stub-llm} and the voice
+ * gateway pointed at both; warms up; runs {@code call-simulator load} at each concurrency level in its own JVM while
+ * sampling the gateway's RSS and heap; stops the stack; runs {@link BookingLoad}; writes
+ * {@code benchmarks/results.md} and {@code benchmarks/latency.svg}.
+ *
+ * <p>Options (system properties): {@code bench.levels} (default {@code 50,200,1000}), {@code bench.hold} (seconds
+ * per level, default {@code 30,40,60}), {@code bench.ttft} (stub time to first token, default 300 ms),
+ * {@code bench.tps} (stub tokens per second, default 40), {@code bench.bookingLoad} ({@code true}), {@code
+ * bench.gatewayJvm} (extra gateway JVM options, space separated, e.g. a JFR recording), {@code bench.out}
+ * (default {@code benchmarks}). The gateway inherits the environment, so {@code GATEWAY_AGENT_WORKER_THREADS}
+ * etc. can be set for an experiment.
+ */
+public final class Benchmarks {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE_TOKEN = "benchmark-service-token-0123456789";
+    private static final String SOCKET_SECRET = "benchmark-socket-secret-0123456789";
+
+    private Benchmarks() {
+    }
+
+    /** One level's numbers: the load report (JSON from {@code call-simulator load}) and the gateway's memory. */
+    record Level(int calls, int holdSeconds, JsonNode report, long peakRssKb, String heapAtPeak, int exitCode,
+            Map<String, Double> coresUsed) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
+        Path out = root.resolve(System.getProperty("bench.out", "benchmarks"));
+        Path logs = root.resolve("local-stack/target/benchmark-logs");
+        Files.createDirectories(out);
+        Files.createDirectories(logs);
+        int[] levels = ints(System.getProperty("bench.levels", "50,200,1000"));
+        int[] holds = ints(System.getProperty("bench.hold", "30,40,60"));
+        long ttft = Long.parseLong(System.getProperty("bench.ttft", "300"));
+        int tps = Integer.parseInt(System.getProperty("bench.tps", "40"));
+        String gatewayJvm = System.getProperty("bench.gatewayJvm", "").trim();
+        Path simulator = root.resolve("call-simulator/target/call-simulator.jar");
+        String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String loadBefore = loadAverage();
+        List<Level> results = new ArrayList<>();
+        long started = System.nanoTime();
+
+        try (LocalPostgres postgres = LocalPostgres.start();
+             Log bookingLog = new Log(logs.resolve("booking-api.log"));
+             Log stubLog = new Log(logs.resolve("stub-llm.log"));
+             Log gatewayLog = new Log(logs.resolve("voice-gateway.log"))) {
+            postgres.createDatabase("booking");
+            int bookingPort = ServiceProcess.freePort();
+            System.out.println("starting booking-api (local profile, demo clinics)...");
+            try (ServiceProcess booking = ServiceProcess.start("booking-api",
+                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), bookingPort,
+                    Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
+                            "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
+                            "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),
+                    "/q/health/ready", bookingLog)) {
+                int stubPort = ServiceProcess.freePort();
+                System.out.printf("starting stub-llm (ttft %d ms, %d tokens/s)...%n", ttft, tps);
+                try (ServiceProcess stub = ServiceProcess.start("stub-llm", List.of("-Xmx256m"), simulator,
+                        List.of("stub-llm", "--port", String.valueOf(stubPort), "--ttft-ms", String.valueOf(ttft),
+                                "--tokens-per-second", String.valueOf(tps), "--tool-call", "auto",
+                                "--max-seconds", "1200"),
+                        stubPort, Map.of(), "/health", stubLog)) {
+                    int gatewayPort = ServiceProcess.freePort();
+                    Map<String, String> env = new HashMap<>();
+                    env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
+                    env.put("OPENAI_API_KEY", "benchmark-stub-key");
+                    env.put("BOOKING_API_URL", booking.baseUrl());
+                    env.put("BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN);
+                    env.put("RETELL_WEBSOCKET_SECRET", SOCKET_SECRET);
+                    env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
+                    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+                    System.out.println("starting voice-gateway...");
+                    List<String> jvm = gatewayJvm.isEmpty() ? List.of() : List.of(gatewayJvm.split("\\s+"));
+                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway", jvm,
+                            root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar"), List.of(), gatewayPort,
+                            env, "/health/ready", gatewayLog)) {
+                        String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;
+                        System.out.println("warm-up: 50 calls, 15 s (not reported)");
+                        Map<String, ServiceProcess> servers = new java.util.LinkedHashMap<>();
+                        servers.put("gateway", gateway);
+                        servers.put("booking-api", booking);
+                        servers.put("stub-llm", stub);
+                        runLoad(simulator, url, 50, 15, ttft, logs.resolve("warmup.json"), gateway, servers);
+                        for (int i = 0; i < levels.length; i++) {
+                            int hold = holds[Math.min(i, holds.length - 1)];
+                            System.out.printf("%nlevel: %d concurrent calls, hold %d s%n", levels[i], hold);
+                            results.add(runLoad(simulator, url, levels[i], hold, ttft,
+                                    logs.resolve("load-" + levels[i] + ".json"), gateway, servers));
+                        }
+                    }
+                }
+            }
+        }
+        String loadAfterGateway = loadAverage();
+
+        BookingLoad.Report bookingReport = null;
+        if (Boolean.parseBoolean(System.getProperty("bench.bookingLoad", "true"))) {
+            System.out.println();
+            bookingReport = BookingLoad.run(root, 400, 400, 8);
+        }
+        double minutes = (System.nanoTime() - started) / 60e9;
+        writeMarkdown(out.resolve("results.md"), results, bookingReport, ttft, tps, startedAt, loadBefore,
+                loadAfterGateway, loadAverage(), minutes);
+        LatencyChart.write(out.resolve("latency.svg"), results, ttft);
+        System.out.printf("%nwrote %s and %s (%.1f min)%n", root.relativize(out.resolve("results.md")),
+                root.relativize(out.resolve("latency.svg")), minutes);
+    }
+
+    private static Level runLoad(Path simulator, String url, int calls, int holdSeconds, long ttft, Path json,
+            ServiceProcess gateway, Map<String, ServiceProcess> servers) throws Exception {
+        Map<String, Long> cpuBefore = new java.util.LinkedHashMap<>();
+        servers.forEach((name, server) -> cpuBefore.put(name, cpuTicks(server.pid())));
+        long wallBefore = System.nanoTime();
+        Files.deleteIfExists(json);
+        double ramp = Math.max(25, calls / 20.0);
+        List<String> command = List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC", "-jar",
+                simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
+                String.valueOf(holdSeconds), "--ramp-per-second", String.valueOf(ramp), "--stub-ttft-ms",
+                String.valueOf(ttft), "--json", json.toString());
+        Process load = new ProcessBuilder(command).inheritIO().start();
+        // Sample the gateway's RSS every second; take one heap reading once every call is held.
+        AtomicLong peakRss = new AtomicLong();
+        String[] heap = {"n/a"};
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        long[] loadClientTicks = {0};
+        sampler.scheduleAtFixedRate(() -> {
+            peakRss.accumulateAndGet(rssKb(gateway.pid()), Math::max);
+            long ticks = cpuTicks(load.pid());
+            if (ticks > 0) {
+                loadClientTicks[0] = ticks;
+            }
+        }, 0, 1, TimeUnit.SECONDS);
+        long heapAtMillis = (long) ((calls / ramp + holdSeconds * 0.7) * 1000);
+        sampler.schedule(() -> heap[0] = heapUsed(gateway.pid()), heapAtMillis, TimeUnit.MILLISECONDS);
+        boolean ended = load.waitFor(holdSeconds + calls / (long) ramp + 120, TimeUnit.SECONDS);
+        if (!ended) {
+            load.destroyForcibly();
+        }
+        sampler.shutdownNow();
+        double wallSeconds = (System.nanoTime() - wallBefore) / 1e9;
+        Map<String, Double> cores = new java.util.LinkedHashMap<>();
+        servers.forEach((name, server) -> cores.put(name,
+                (cpuTicks(server.pid()) - cpuBefore.get(name)) / 100.0 / wallSeconds));
+        cores.put("load client", loadClientTicks[0] / 100.0 / wallSeconds);
+        JsonNode report = Files.isRegularFile(json) ? JSON.readTree(json.toFile()) : JSON.createObjectNode();
+        return new Level(calls, holdSeconds, report, peakRss.get(), heap[0], ended ? load.exitValue() : -1, cores);
+    }
+
+    /** utime + stime of a process in clock ticks (100 per second on Linux), 0 when gone. */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static long rssKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // The process is gone.
+        }
+        return 0;
+    }
+
+    /** Heap in use per {@code jcmd GC.heap_info} (first line with "used"), e.g. "total 262144K, used 91234K". */
+    static String heapUsed(long pid) {
+        try {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true)
+                    .start();
+            String text = new String(p.getInputStream().readAllBytes());
+            p.waitFor(20, TimeUnit.SECONDS);
+            for (String line : text.split("\n")) {
+                if (line.contains("used") && line.contains("total")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(line);
+                    java.util.regex.Matcher t = java.util.regex.Pattern.compile("total (\\d+)K").matcher(line);
+                    if (m.find() && t.find()) {
+                        return String.format(Locale.ROOT, "%d MiB of %d MiB", Long.parseLong(m.group(1)) / 1024,
+                                Long.parseLong(t.group(1)) / 1024);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "n/a";
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+
+    private static String machine() {
+        long memKb = 0;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    memKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException ignored) {
+            // Not Linux: leave it out.
+        }
+        return String.format(Locale.ROOT, "%d CPUs, %.0f GiB RAM, %s %s, Java %s", Runtime.getRuntime().availableProcessors(),
+                memKb / 1024.0 / 1024.0, System.getProperty("os.name"), System.getProperty("os.arch"),
+                System.getProperty("java.version"));
+    }
+
+    private static void writeMarkdown(Path file, List<Level> levels, BookingLoad.Report booking, long ttft, int tps,
+            String startedAt, String loadBefore, String loadAfterGateway, String loadAfter, double minutes)
+            throws IOException {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
+            w.println("# Benchmark results");
+            w.println();
+            w.println("Written by `benchmarks/run.sh` (`com.dentaldesk.localstack.Benchmarks`); do not edit by hand.");
+            w.println();
+            w.printf("- run: %s, %.1f min; machine: %s; client and all servers on this machine, 127.0.0.1%n",
+                    startedAt, minutes, machine());
+            w.printf("- load average (1/5/15 min): %s before, %s after the gateway levels, %s at the end%n", loadBefore,
+                    loadAfterGateway, loadAfter);
+            w.printf("- stub model: first token after %d ms, %d tokens/s; a caller turn every 4-8 s per call; 10%% "
+                    + "barge-ins; 35%% of turns ask for a day or the dentists (one booking-api tool call)%n", ttft, tps);
+            w.println();
+            w.println("## voice-gateway under concurrent calls");
+            w.println();
+            w.println("Milliseconds, p50 / p90 / p99 / max. Overhead = first response chunk minus the stub's time to "
+                    + "first token (text turns). Full turn = request to `content_complete` for turns with one "
+                    + "booking-api tool call (includes 2 x " + ttft + " ms of stub model time and ~"
+                    + "the streaming of the answer).");
+            w.println();
+            w.println("| calls | held (peak) | turns | turns/s | errors | late pings | greeting | overhead | "
+                    + "full turn with tool | ping echo | gateway RSS peak | gateway heap used | CPU cores used |");
+            w.println("|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|---|---|");
+            for (Level level : levels) {
+                JsonNode r = level.report();
+                StringBuilder cores = new StringBuilder();
+                level.coresUsed().forEach((name, used) -> cores.append(cores.length() == 0 ? "" : ", ")
+                        .append(name).append(' ').append(String.format(Locale.ROOT, "%.2f", used)));
+                w.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d%s | %d | %s | %s | %s | %s | %d MiB | %s | %s |%n",
+                        level.calls(), r.path("peakCallsHeld").asInt(), r.path("turnsCompleted").asLong(),
+                        r.path("turnsPerSecond").asDouble(), r.path("errors").asLong(),
+                        r.path("errorsByKind").isEmpty() ? "" : " " + r.path("errorsByKind").toString().replace("|", "/"),
+                        r.path("latePings").asLong(), stats(r.path("greeting")), stats(r.path("overhead")),
+                        stats(r.path("toolTurn")), stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
+                        cores);
+            }
+            w.println();
+            w.println("![latency](latency.svg)");
+            w.println();
+            if (booking != null) {
+                w.println("## booking-api");
+                w.println();
+                w.printf("`BookingLoad` on a fresh PostgreSQL and booking-api: %d providers, %d concurrent clients, "
+                        + "GetAvailableSlots over 14 days, then CreateAppointment from racing writers.%n",
+                        booking.providers(), booking.concurrency());
+                w.println();
+                w.println("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
+                w.println("|---|---:|---:|---:|---:|---:|---:|");
+                for (BookingLoad.Result result : List.of(booking.slots(), booking.create())) {
+                    w.printf(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %d |%n", result.name(),
+                            result.requests(), result.throughput(), result.percentile(50), result.percentile(95),
+                            result.percentile(99), result.errors());
+                }
+                w.println();
+                w.printf("Booked %d, refused as taken (409) %d, overlapping appointments in the book afterwards: %d.%n",
+                        booking.booked(), booking.taken(), booking.overlaps());
+            }
+        }
+    }
+
+    private static String stats(JsonNode s) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", s.path("p50").asDouble(), s.path("p90").asDouble(),
+                s.path("p99").asDouble(), s.path("max").asDouble());
+    }
+
+    private static int[] ints(String csv) {
+        String[] parts = csv.split(",");
+        int[] values = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            values[i] = Integer.parseInt(parts[i].trim());
+        }
+        return values;
+    }
+
+    /** A child's output, to a log file (the gateway logs every call; the console shows only the load). */
+    static final class Log implements java.util.function.Consumer<String>, AutoCloseable {
+        private final BufferedWriter writer;
+        private boolean closed;
+
+        Log(Path file) throws IOException {
+            this.writer = Files.newBufferedWriter(file);
+        }
+
+        @Override
+        public synchronized void accept(String line) {
+            if (closed) {
+                return;
+            }
+            try {
+                writer.write(line);
+                writer.newLine();
+            } catch (IOException e) {
+                closed = true;
+            }
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            closed = true;
+            writer.close();
+        }
+    }
+}
