@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -57,7 +56,7 @@ public final class LocalPostgres implements AutoCloseable {
             if (runningAsRoot()) {
                 run(List.of("chown", "-R", UNPRIVILEGED_USER, dataDir.toString()), false);
             }
-            LocalPostgres postgres = new LocalPostgres(binDir, dataDir, freePort());
+            LocalPostgres postgres = new LocalPostgres(binDir, dataDir, ServiceProcess.freePort());
             postgres.initdb();
             postgres.startServer();
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "local-postgres-stop"));
@@ -190,11 +189,6 @@ public final class LocalPostgres implements AutoCloseable {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteRecursively(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {

@@ -1,11 +1,7 @@
 package com.dentaldesk.booking.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +12,7 @@ import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 
+import com.dentaldesk.booking.crypto.Sha256;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ErrorCode;
@@ -84,10 +81,8 @@ public class Idempotency {
 
     private String hash(String functionName, Map<String, Object> parameters) {
         try {
-            byte[] canonical = (functionName + ":" + canonicalJson.writeValueAsString(parameters))
-                    .getBytes(StandardCharsets.UTF_8);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Sha256.hex(functionName + ":" + canonicalJson.writeValueAsString(parameters));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not fingerprint the request", e);
         }
     }

@@ -1,14 +1,13 @@
 package com.dentaldesk.booking.retell;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.dentaldesk.booking.crypto.Sha256;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -21,7 +20,7 @@ public class WebhookInbox implements PanacheRepository<RetellWebhookEvent> {
         int inserted = getEntityManager().createNativeQuery("insert into retell_webhook_events"
                 + " (payload_sha256, event_type, call_id, payload) values (?1, ?2, ?3, cast(?4 as jsonb))"
                 + " on conflict (payload_sha256) do nothing")
-                .setParameter(1, sha256(body))
+                .setParameter(1, Sha256.hex(body))
                 .setParameter(2, eventType)
                 .setParameter(3, callId)
                 .setParameter(4, new String(body, StandardCharsets.UTF_8))
@@ -65,13 +64,5 @@ public class WebhookInbox implements PanacheRepository<RetellWebhookEvent> {
         long backoffSeconds = Math.min(600, 1L << Math.min(event.attempts, 10));
         event.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(backoffSeconds));
         event.lastError = error;
-    }
-
-    static String sha256(byte[] body) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

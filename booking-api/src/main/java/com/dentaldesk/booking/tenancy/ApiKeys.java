@@ -1,16 +1,14 @@
 package com.dentaldesk.booking.tenancy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import com.dentaldesk.booking.crypto.Sha256;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -27,12 +25,7 @@ public class ApiKeys implements PanacheRepository<ApiKey> {
     }
 
     public static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return Sha256.hex(key);
     }
 
     /** Stores a key for the clinic; returns false when that exact key is already registered. */
