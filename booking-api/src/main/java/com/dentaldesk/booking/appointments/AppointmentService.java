@@ -31,6 +31,7 @@ import com.dentaldesk.contracts.booking.AppointmentStatus;
 public class AppointmentService {
 
     private static final int MAX_LIST_RANGE_DAYS = 366;
+    private static final String TAKEN = "That time is no longer available";
 
     private final AppointmentRepository appointments;
     private final OverlapSafeWriter writer;
@@ -99,10 +100,10 @@ public class AppointmentService {
         Instant start = futureStart(wallTime);
         Instant end = start.plus(Duration.ofMinutes(length));
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
-                .orElseGet(() -> autoFillOperatory(provNum, start, end, Optional.empty()));
+                .orElseGet(() -> autoFillOperatory(provNum, patNum, start, end, Optional.empty()));
         long id = writer.insert(patNum, provNum, opNum, start, end, params.optionalString("AptType").orElse(null),
                 params.optionalString("Note").orElse(null), sessionId)
-                .orElseThrow(() -> taken(start, provNum, length, patNum, Optional.empty()));
+                .orElseThrow(() -> taken(TAKEN, start, provNum, length, patNum, Optional.empty()));
         return toContract(require(id));
     }
 
@@ -130,9 +131,9 @@ public class AppointmentService {
         Instant end = start.plus(Duration.ofMinutes(length));
         Optional<Long> self = Optional.of(appointment.id);
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
-                .orElseGet(() -> autoFillOperatory(provNum, start, end, self));
+                .orElseGet(() -> autoFillOperatory(provNum, appointment.patientId, start, end, self));
         if (!writer.move(appointment.id, provNum, opNum, start, end)) {
-            throw taken(start, provNum, length, appointment.patientId, self);
+            throw taken(TAKEN, start, provNum, length, appointment.patientId, self);
         }
         entityManager.refresh(appointment);
         return toContract(appointment);
@@ -180,7 +181,8 @@ public class AppointmentService {
         return start;
     }
 
-    private long autoFillOperatory(long provNum, Instant start, Instant end, Optional<Long> ignoreAppointment) {
+    private long autoFillOperatory(long provNum, long patNum, Instant start, Instant end,
+            Optional<Long> ignoreAppointment) {
         LocalDate day = clinicTime.dateOf(start);
         Optional<Long> scheduled = schedules.between(day, day, Optional.of(provNum), Optional.empty()).stream()
                 .filter(schedule -> !start.isBefore(clinicTime.at(schedule.date, schedule.startTime))
@@ -198,14 +200,13 @@ public class AppointmentService {
                 .map(room -> room.id)
                 .filter(op -> busy.stream().noneMatch(apt -> apt.operatoryId.equals(op)))
                 .findFirst()
-                .orElseThrow(() -> BookingException.slotTaken("No operatory is free at that time",
-                        slots.alternatives(start, provNum, (int) Duration.between(start, end).toMinutes(),
-                                -1, ignoreAppointment)));
+                .orElseThrow(() -> taken("No operatory is free at that time", start, provNum,
+                        (int) Duration.between(start, end).toMinutes(), patNum, ignoreAppointment));
     }
 
-    private BookingException taken(Instant start, long provNum, int length, long patNum, Optional<Long> ignore) {
-        return BookingException.slotTaken("That time is no longer available",
-                slots.alternatives(start, provNum, length, patNum, ignore));
+    private BookingException taken(String message, Instant start, long provNum, int length, long patNum,
+            Optional<Long> ignore) {
+        return BookingException.slotTaken(message, slots.alternatives(start, provNum, length, patNum, ignore));
     }
 
     private static void filter(StringBuilder query, Map<String, Object> values, String field, Optional<Long> value) {
