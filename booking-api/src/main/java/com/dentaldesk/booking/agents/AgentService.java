@@ -176,7 +176,7 @@ public class AgentService {
         body.put("agent_name", agent.name);
         body.put("voice_id", agent.voiceId);
         body.put("language", config.agentLanguage());
-        config.publicUrl().ifPresent(url -> body.put("webhook_url", url.replaceAll("/+$", "") + "/api/retell/webhook"));
+        config.webhookUrl().ifPresent(url -> body.put("webhook_url", url));
         body.put("reminder_trigger_ms", 10000);
         body.put("reminder_max_count", 1);
         body.put("end_call_after_silence_ms", 600000);

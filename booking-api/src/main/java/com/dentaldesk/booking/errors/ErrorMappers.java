@@ -4,11 +4,14 @@ import java.util.List;
 
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.ConsoleErrorPage;
 import com.dentaldesk.booking.observability.BookingMetrics;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ApiResponse;
@@ -16,48 +19,56 @@ import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Every failure leaves the service as the envelope; a bug is a 500 with no stack trace or SQL. */
+/**
+ * Every failure leaves the service as the envelope (on the clinic console's pages: as a console page); a bug is a 500
+ * with no stack trace or SQL.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
 
     @ServerExceptionMapper
-    public RestResponse<ApiResponse<Object>> booking(BookingException e) {
-        return envelope(e.error());
+    public RestResponse<?> booking(BookingException e, UriInfo uri) {
+        return answer(e.error(), uri);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiResponse<Object>> unreadableJson(JsonProcessingException e) {
-        return envelope(new ApiError(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON",
-                NextAction.ASK_USER, List.of(), List.of()));
+    public RestResponse<?> unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return answer(new ApiError(ErrorCode.VALIDATION_FAILED, "The request body is not valid JSON",
+                NextAction.ASK_USER, List.of(), List.of()), uri);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiResponse<Object>> unknownPath(NotFoundException e) {
-        return envelope(new ApiError(ErrorCode.NOT_FOUND, "No such resource", NextAction.INFORM_USER, List.of(),
-                List.of()));
+    public RestResponse<?> unknownPath(NotFoundException e, UriInfo uri) {
+        return answer(new ApiError(ErrorCode.NOT_FOUND, "No such resource", NextAction.INFORM_USER, List.of(),
+                List.of()), uri);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiResponse<Object>> web(WebApplicationException e) {
+    public RestResponse<?> web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e);
+            return unexpected(e, uri);
         }
         ErrorCode code = status == 401 ? ErrorCode.UNAUTHORIZED
                 : status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
-        return envelope(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
-                NextAction.ASK_USER, List.of(), List.of()));
+        return answer(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
+                NextAction.ASK_USER, List.of(), List.of()), uri);
     }
 
     @ServerExceptionMapper
-    public RestResponse<ApiResponse<Object>> unexpected(Throwable e) {
+    public RestResponse<?> unexpected(Throwable e, UriInfo uri) {
         // Exception messages can carry SQL values (patient data), so the log gets the cause chain's types and
         // the top frame; the full exception only at DEBUG. The client gets no internals at all.
         LOG.errorf("Unhandled %s at %s", causeChain(e), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
         LOG.debug("Unhandled exception", e);
-        return envelope(new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side; please try again",
-                NextAction.TAKE_MESSAGE, List.of(), List.of()));
+        return answer(new ApiError(ErrorCode.INTERNAL, "Something went wrong on our side; please try again",
+                NextAction.TAKE_MESSAGE, List.of(), List.of()), uri);
+    }
+
+    private static RestResponse<?> answer(ApiError error, UriInfo uri) {
+        BookingMetrics.error(error.code().name());
+        return Console.covers(uri) ? ConsoleErrorPage.of(error) : envelope(error);
     }
 
     private static String causeChain(Throwable e) {
@@ -68,8 +79,7 @@ public class ErrorMappers {
         return chain.toString();
     }
 
-    static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
-        BookingMetrics.error(error.code().name());
+    private static RestResponse<ApiResponse<Object>> envelope(ApiError error) {
         // ResponseBuilder.create takes any code; the Status enum has no 422.
         return RestResponse.ResponseBuilder.<ApiResponse<Object>>create(error.code().httpStatus())
                 .entity(ApiResponse.failure(error)).build();

@@ -22,6 +22,11 @@ public interface RetellConfig {
     /** {@code BOOKING_API_PUBLIC_URL}: this service's public base URL; agents get {@code <it>/api/retell/webhook}. */
     Optional<String> publicUrl();
 
+    /** The webhook URL Retell agents get, {@code <public url>/api/retell/webhook}; empty without a public URL. */
+    default Optional<String> webhookUrl() {
+        return publicUrl().map(url -> url.replaceAll("/+$", "") + RetellWebhookResource.PATH);
+    }
+
     /** Language given to agents created through our API. */
     @WithDefault("en-US")
     String agentLanguage();

@@ -29,8 +29,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * Retell's webhooks. Public path: the signature is the credential, checked on the raw bytes before anything is
  * parsed or written. A verified event is stored, answered with 204, and processed in the background.
  */
-@Path("/api/retell/webhook")
+@Path(RetellWebhookResource.PATH)
 public class RetellWebhookResource {
+
+    public static final String PATH = "/api/retell/webhook";
 
     private static final Logger LOG = Logger.getLogger(RetellWebhookResource.class);
 

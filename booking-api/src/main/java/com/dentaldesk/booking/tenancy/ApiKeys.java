@@ -1,13 +1,12 @@
 package com.dentaldesk.booking.tenancy;
 
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.crypto.Sha256;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -16,12 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 @ApplicationScoped
 public class ApiKeys implements PanacheRepository<ApiKey> {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     public static String newKey() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "dk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "dk_" + RandomTokens.random256();
     }
 
     public static String hash(String key) {

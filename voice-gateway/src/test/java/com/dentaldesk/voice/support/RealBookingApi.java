@@ -17,6 +17,8 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
 
     public static final String SERVICE_TOKEN = "e2e-service-token-0123456789abcdef";
     public static final String DEMO_KEY = "e2e-demo-dental-key-0123456789";
+    /** The other demo clinic, for the console's isolation checks. */
+    public static final String DEMO_ORTHO_KEY = "e2e-demo-ortho-key-0123456789";
     public static final String DEMO_AGENT_ID = "agent_demo_dental";
     /** Jordan Rivera, a seeded demo patient, calls from this number. */
     public static final String JORDAN_PHONE = "+12125550143";
@@ -36,7 +38,11 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
         bookingApi = ServiceProcess.start("booking-api", Path.of("../booking-api/target/quarkus-app/quarkus-run.jar"),
                 port, Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                         "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,
-                        "DEMO_DENTAL_API_KEY", DEMO_KEY, "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret"),
+                        "DEMO_DENTAL_API_KEY", DEMO_KEY, "DEMO_ORTHO_API_KEY", DEMO_ORTHO_KEY,
+                        "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret",
+                        // Shown on the console's agents page as the URLs to paste into Retell.
+                        "GATEWAY_PUBLIC_WS_URL", "wss://gateway.example.com/llm-websocket/e2e-socket-secret",
+                        "BOOKING_API_PUBLIC_URL", "https://booking.example.com"),
                 "/q/health/ready", line -> { });
         baseUrl = bookingApi.baseUrl();
         properties.put("gateway.booking-api.url", baseUrl);

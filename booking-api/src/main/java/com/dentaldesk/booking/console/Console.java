@@ -1,0 +1,45 @@
+package com.dentaldesk.booking.console;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import com.dentaldesk.booking.errors.BookingException;
+
+import io.quarkus.qute.TemplateInstance;
+
+/** Where the console lives, and how its forms answer: a redirect (relative, so right behind a proxy) or the form. */
+public final class Console {
+
+    public static final String ROOT = "/console";
+    public static final String SIGN_IN = ROOT + "/sign-in";
+    public static final String CALLS = ROOT + "/calls";
+    public static final String LEADS = ROOT + "/leads";
+    public static final String SCHEDULE = ROOT + "/schedule";
+    public static final String AGENTS = ROOT + "/agents";
+    public static final String SETTINGS = ROOT + "/settings";
+
+    private Console() {
+    }
+
+    /** Whether a request is for a console page. */
+    public static boolean covers(UriInfo uri) {
+        String path = path(uri);
+        return path.equals(ROOT) || path.startsWith(ROOT + "/");
+    }
+
+    /** The request's path from the root, with one leading slash. */
+    static String path(UriInfo uri) {
+        return "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** 303 See Other: the browser follows a form POST with a GET, so a reload never re-sends the form. */
+    public static Response.ResponseBuilder seeOther(String location) {
+        return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, location);
+    }
+
+    /** A form the service refused: the page again (with the message), under the refusal's status (422, 503...). */
+    public static Response rejected(BookingException refusal, TemplateInstance page) {
+        return Response.status(refusal.error().code().httpStatus()).entity(page).build();
+    }
+}

@@ -1,0 +1,95 @@
+package com.dentaldesk.booking.console;
+
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.dentaldesk.booking.tenancy.Organization;
+import com.dentaldesk.booking.tenancy.TenantContext;
+
+/**
+ * Guards every console page, failing closed: form posts only from the console's own origin (with SameSite=Strict
+ * cookies, the CSRF defence), and a live session, else the sign-in page. The session's clinic becomes the request's
+ * tenant exactly as an API key's does, so Hibernate's filter and the database's row-level security both apply; a
+ * clinic is never taken from a form field or a URL. Console pages are never cached, framed or sniffed.
+ */
+public class ConsoleGuard {
+
+    private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN);
+    private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+            + " frame-ancestors 'none'; base-uri 'none'";
+
+    private final ConsoleSessions sessions;
+    private final TenantContext tenant;
+    private final SignedInClinic signedIn;
+
+    public ConsoleGuard(ConsoleSessions sessions, TenantContext tenant, SignedInClinic signedIn) {
+        this.sessions = sessions;
+        this.tenant = tenant;
+        this.signedIn = signedIn;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Optional<Response> guard(ContainerRequestContext request) {
+        if (!Console.covers(request.getUriInfo())) {
+            return Optional.empty();
+        }
+        if (HttpMethod.POST.equals(request.getMethod()) && !sameOrigin(request)) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("This form was sent from another site, so it was refused.").build());
+        }
+        if (PUBLIC_PATHS.contains(Console.path(request.getUriInfo()))) {
+            return Optional.empty();
+        }
+        Cookie cookie = request.getCookies().get(ConsoleCookie.NAME);
+        Optional<Organization> clinic = sessions.clinicOf(cookie == null ? null : cookie.getValue());
+        if (clinic.isEmpty()) {
+            return Optional.of(Console.seeOther(Console.SIGN_IN).build());
+        }
+        tenant.actFor(clinic.get());
+        signedIn.set(clinic.get());
+        return Optional.empty();
+    }
+
+    @ServerResponseFilter
+    public void headers(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!Console.covers(request.getUriInfo())) {
+            return;
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        headers.putSingle("Content-Security-Policy", POLICY);
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("X-Frame-Options", "DENY");
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own forms.
+        headers.putSingle("Referrer-Policy", "same-origin");
+    }
+
+    /** A browser names the page a form came from in Origin; it must be this host. No Origin: not a cross-site form. */
+    private static boolean sameOrigin(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin == null) {
+            return true;
+        }
+        String host = request.getHeaderString(HttpHeaders.HOST);
+        try {
+            String authority = URI.create(origin.trim()).getAuthority();
+            return host != null && authority != null && authority.equalsIgnoreCase(host.trim());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.dentaldesk.booking.console;
+
+import java.util.Optional;
+
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * Signing in to the console with the clinic's slug and an API key of that clinic, and signing out. A refused
+ * sign-in says the same whatever was wrong, so it does not tell whether a clinic exists.
+ */
+@Path(Console.ROOT)
+public class SignInPage {
+
+    private static final Logger LOG = Logger.getLogger(SignInPage.class);
+    private static final String REFUSED =
+            "That clinic and key do not match an active API key. Check both and try again.";
+
+    @CheckedTemplate(basePath = "console/signin")
+    static class Templates {
+        static native TemplateInstance form(String slug, String error, boolean signedOut);
+    }
+
+    private final ConsoleSessions sessions;
+
+    public SignInPage(ConsoleSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The console's home is the call list (the guard sends a visitor without a session to sign in first). */
+    @GET
+    public Response home() {
+        return Console.seeOther(Console.CALLS).build();
+    }
+
+    @GET
+    @Path("/sign-in")
+    public TemplateInstance form(@QueryParam("signed-out") boolean signedOut) {
+        return Templates.form("", null, signedOut);
+    }
+
+    @POST
+    @Path("/sign-in")
+    public Response signIn(@FormParam("slug") String slug, @FormParam("key") String key,
+            @CookieParam(ConsoleCookie.NAME) String previous) {
+        Optional<String> token = sessions.signIn(slug, key);
+        if (token.isEmpty()) {
+            LOG.info("Console sign-in refused");
+            return Response.status(Response.Status.UNAUTHORIZED)
+                    .entity(Templates.form(slug == null ? "" : slug.trim(), REFUSED, false)).build();
+        }
+        // A new session per sign-in: a token the browser had before (perhaps planted) is ended, never reused.
+        sessions.signOut(previous);
+        return Console.seeOther(Console.CALLS).cookie(ConsoleCookie.issue(token.get())).build();
+    }
+
+    @POST
+    @Path("/sign-out")
+    public Response signOut(@CookieParam(ConsoleCookie.NAME) String token) {
+        sessions.signOut(token);
+        return Console.seeOther(Console.SIGN_IN + "?signed-out=true").cookie(ConsoleCookie.cleared())
+                .build();
+    }
+}

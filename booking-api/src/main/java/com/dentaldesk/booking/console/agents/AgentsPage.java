@@ -1,0 +1,71 @@
+package com.dentaldesk.booking.console.agents;
+
+import java.util.List;
+
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import com.dentaldesk.booking.agents.AgentRequests.Agent;
+import com.dentaldesk.booking.agents.AgentRequests.CreateAgent;
+import com.dentaldesk.booking.agents.AgentService;
+import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.retell.RetellConfig;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The clinic's voice agents, a form to create one (through the agents API's service, so a Retell agent is
+ * provisioned at Retell), and the two URLs to paste into Retell when setting an agent up by hand.
+ */
+@Path(Console.AGENTS)
+public class AgentsPage {
+
+    /** The page: agents, setup URLs (null when not configured), the form as last sent, and what went wrong. */
+    public record AgentsView(List<Agent> agents, String gatewayUrl, String webhookUrl, CreateAgent form,
+            String error, boolean created) {
+    }
+
+    @CheckedTemplate(basePath = "console/agents")
+    static class Templates {
+        static native TemplateInstance list(AgentsView view);
+    }
+
+    private static final CreateAgent EMPTY_FORM = new CreateAgent("", "", "retell", "", "");
+
+    private final AgentService agents;
+    private final RetellConfig retell;
+
+    public AgentsPage(AgentService agents, RetellConfig retell) {
+        this.agents = agents;
+        this.retell = retell;
+    }
+
+    @GET
+    public TemplateInstance list(@QueryParam("created") boolean created) {
+        return Templates.list(view(EMPTY_FORM, null, created));
+    }
+
+    @POST
+    public Response create(@FormParam("name") String name, @FormParam("description") String description,
+            @FormParam("providerType") String providerType, @FormParam("voiceId") String voiceId,
+            @FormParam("areaCode") String areaCode) {
+        CreateAgent form = new CreateAgent(name, description, providerType, voiceId, areaCode);
+        try {
+            agents.create(form);
+            return Console.seeOther(Console.AGENTS + "?created=true").build();
+        } catch (BookingException e) {
+            return Console.rejected(e, Templates.list(view(form, e.getMessage(), false)));
+        }
+    }
+
+    private AgentsView view(CreateAgent form, String error, boolean created) {
+        return new AgentsView(agents.list(), retell.gatewayWsUrl().orElse(null), retell.webhookUrl().orElse(null),
+                form, error, created);
+    }
+}

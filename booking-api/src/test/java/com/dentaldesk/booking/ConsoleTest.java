@@ -1,0 +1,265 @@
+package com.dentaldesk.booking;
+
+import static com.dentaldesk.booking.support.RetellEvents.newCallId;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.dentaldesk.booking.support.ClinicFixture;
+import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.support.EmbeddedPostgresResource;
+import com.dentaldesk.booking.tenancy.ApiKeys;
+import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.calls.LeadRequest;
+import com.dentaldesk.contracts.calls.ToolCallRecord;
+import com.dentaldesk.contracts.calls.TranscriptEntry;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** The clinic console's server side: sign-in, sessions, clinic isolation, and the pages' forms. */
+@QuarkusTest
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+class ConsoleTest {
+
+    private static final String COOKIE = "dd_console";
+
+    @Inject
+    ClinicFixture fixture;
+
+    @Inject
+    ApiKeys apiKeys;
+
+    Clinic mine;
+    Clinic theirs;
+
+    @BeforeEach
+    void twoClinics() {
+        mine = fixture.create("America/New_York");
+        theirs = fixture.create("America/Los_Angeles");
+    }
+
+    @Test
+    void shouldRefuseAWrongKeyWithoutSayingWhetherTheClinicExists() {
+        String wrongKey = signInForm(mine.slug(), "dk_not_a_key").statusCode(401)
+                .header("Set-Cookie", emptyOrNullString()).extract().asString();
+        String othersKey = signInForm(mine.slug(), theirs.apiKey()).statusCode(401).extract().asString();
+        String noClinic = signInForm("no-such-clinic", mine.apiKey()).statusCode(401).extract().asString();
+
+        String refused = "That clinic and key do not match an active API key";
+        assertThat(List.of(wrongKey, othersKey, noClinic)).allSatisfy(page -> assertThat(page).contains(refused));
+    }
+
+    @Test
+    void shouldSendVisitorsWithoutALiveSessionToSignIn() {
+        for (String path : List.of("/console", "/console/calls", "/console/leads", "/console/schedule",
+                "/console/agents", "/console/settings", "/console/calls/" + newCallId())) {
+            given().redirects().follow(false).get(path).then().statusCode(303)
+                    .header("Location", "/console/sign-in");
+        }
+        page("not-a-session").get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
+        long lead = lead(mine, newCallId(), "Nora");
+        page(null).post("/console/leads/" + lead + "/done").then().statusCode(303);
+        mine.api().get("/api/leads").then().body("data.find { it.id == " + lead + " }.status", equalTo("new"));
+        given().get("/console/sign-in").then().statusCode(200).body(containsString("Sign in to your clinic"));
+        given().get("/console/console.css").then().statusCode(200).contentType(startsWith("text/css"));
+    }
+
+    @Test
+    void shouldShowOnlyTheSignedInClinicsCallsLeadsAndBook() {
+        String myCall = newCallId();
+        String theirCall = newCallId();
+        conversation(mine, myCall, "I would like a cleaning");
+        conversation(theirs, theirCall, "Their secret words");
+        long theirLead = lead(theirs, theirCall, "Tess Theirs");
+        String session = signIn(mine);
+
+        page(session).get("/console/calls").then().statusCode(200)
+                .body(allOf(containsString(myCall), not(containsString(theirCall))));
+        page(session).get("/console/calls/" + myCall).then().statusCode(200)
+                .body(allOf(containsString("I would like a cleaning"), containsString("find_slots"),
+                        containsString("•••• 0143")));
+        page(session).get("/console/calls/" + theirCall).then().statusCode(404)
+                .header("Content-Type", startsWith("text/html"))
+                .body(allOf(containsString("Not found"), not(containsString("Their secret words"))));
+        page(session).get("/console/leads").then().statusCode(200).body(not(containsString("Tess Theirs")));
+        page(session).post("/console/leads/" + theirLead + "/done").then().statusCode(404);
+        theirs.api().get("/api/leads").then().body("data.find { it.id == " + theirLead + " }.status",
+                equalTo("new"));
+
+        long theirRoom = theirs.room("Their chair", true);
+        page(session).formParam("active", "false").post("/console/settings/rooms/" + theirRoom).then()
+                .statusCode(404);
+        theirs.call("GetOperatory", Map.of("OperatoryNum", theirRoom)).body("data.IsActive", equalTo(true));
+        page(session).get("/console/no-such-page").then().statusCode(404)
+                .header("Content-Type", startsWith("text/html"));
+    }
+
+    @Test
+    void shouldMarkALeadDoneAndMoveItToTheDoneList() {
+        long lead = lead(mine, newCallId(), "Dana Done");
+        String session = signIn(mine);
+        page(session).get("/console/leads").then().statusCode(200).body(containsString("Dana Done"));
+
+        page(session).post("/console/leads/" + lead + "/done").then().statusCode(303)
+                .header("Location", "/console/leads?marked=true");
+
+        page(session).get("/console/leads?marked=true").then().statusCode(200)
+                .body(allOf(containsString("Marked as done"), not(containsString("Dana Done"))));
+        page(session).queryParam("status", "done").get("/console/leads").then().statusCode(200)
+                .body(containsString("Dana Done"));
+        mine.api().get("/api/leads").then().body("data.find { it.id == " + lead + " }.status", equalTo("done"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownTimeZoneAndKeepTheSettings() {
+        String session = signIn(mine);
+        settingsForm(session, "Bright Teeth", "Mars/Olympus_Mons").statusCode(422)
+                .body(allOf(containsString("is not a time zone"), containsString("aria-invalid=\"true\""),
+                        containsString("Mars/Olympus_Mons")));
+        page(session).get("/console/settings").then().body(containsString("America/New_York"));
+
+        settingsForm(session, "Bright Teeth", "Europe/Lisbon").statusCode(303)
+                .header("Location", "/console/settings?saved=true");
+        page(session).get("/console/settings?saved=true").then().statusCode(200)
+                .body(allOf(containsString("Settings saved"), containsString("value=\"Bright Teeth\""),
+                        containsString("value=\"Europe/Lisbon\"")));
+        settingsForm(session, " ", "Europe/Lisbon").statusCode(422)
+                .body(containsString("Missing required fields: name"));
+    }
+
+    @Test
+    void shouldDeactivateAndReactivateARoom() {
+        long room = mine.room("Op 7", true);
+        String session = signIn(mine);
+        page(session).formParam("active", "false").post("/console/settings/rooms/" + room).then().statusCode(303);
+        mine.call("GetOperatory", Map.of("OperatoryNum", room)).body("data.IsActive", equalTo(false));
+        page(session).formParam("active", "true").post("/console/settings/rooms/" + room).then().statusCode(303);
+        mine.call("GetOperatory", Map.of("OperatoryNum", room)).body("data.IsActive", equalTo(true));
+    }
+
+    @Test
+    void shouldShowTheBookedAppointmentAndFreeTimeOnTheDay() {
+        long provider = mine.provider("Grid");
+        long room = mine.room("Op Grid", true);
+        long patient = mine.patient("Gina", "212-555-0150");
+        LocalDate day = mine.futureWeekday(1);
+        mine.schedule(day, "08:00", "12:00", provider, room);
+        mine.create("CreateAppointment", mine.booking(patient, provider, day + " 09:00:00", 60), "AptNum");
+        String session = signIn(mine);
+
+        page(session).queryParam("day", day.toString()).get("/console/schedule").then().statusCode(200)
+                .body(allOf(containsString("Op Grid"), containsString("Gina Tester"),
+                        containsString("9:00 AM – 10:00 AM"), containsString("Free"), containsString("rowspan=\"4\"")));
+        page(session).queryParam("day", "next tuesday").get("/console/schedule").then().statusCode(200)
+                .body(containsString("The day must be a date"));
+    }
+
+    @Test
+    void shouldCreateAnAgentAndShowTheUrlsToPasteIntoRetell() {
+        String session = signIn(mine);
+        page(session).get("/console/agents").then().statusCode(200)
+                .body(allOf(containsString("wss://gateway.test/llm-websocket/test-socket-secret"),
+                        containsString("https://booking.test/api/retell/webhook"), containsString("No agents yet")));
+        page(session).formParam("name", "").formParam("providerType", "twilio").post("/console/agents").then()
+                .statusCode(422).body(containsString("Missing required fields: name"));
+        page(session).formParam("name", "Night line").formParam("providerType", "twilio").post("/console/agents")
+                .then().statusCode(303).header("Location", "/console/agents?created=true");
+        page(session).get("/console/agents").then().body(allOf(containsString("Night line"),
+                containsString("Not provisioned")));
+    }
+
+    @Test
+    void shouldEndTheSessionOnSignOutAndWhenItsKeyIsRevoked() {
+        String session = signIn(mine);
+        page(session).get("/console/calls").then().statusCode(200);
+        page(session).post("/console/sign-out").then().statusCode(303)
+                .header("Location", "/console/sign-in?signed-out=true")
+                .header("Set-Cookie", allOf(containsString(COOKIE + "=;"), containsString("Max-Age=0")));
+        page(session).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
+
+        String key = ApiKeys.newKey();
+        apiKeys.register(mine.id(), "front desk", key);
+        String second = signInForm(mine.slug(), key).statusCode(303).extract().cookie(COOKIE);
+        page(second).get("/console/calls").then().statusCode(200);
+        apiKeys.revoke(key);
+        page(second).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
+    }
+
+    @Test
+    void shouldIssueAStrictHttpOnlyCookieAndRefuseCrossSiteForms() {
+        signInForm(mine.slug(), mine.apiKey()).statusCode(303).header("Location", "/console/calls")
+                .header("Set-Cookie", allOf(containsString("HttpOnly"), containsString("Secure"),
+                        containsString("SameSite=Strict"), containsString("Path=/console")));
+        given().redirects().follow(false).header("Origin", "https://evil.example")
+                .formParam("slug", mine.slug()).formParam("key", mine.apiKey()).post("/console/sign-in").then()
+                .statusCode(403);
+        long lead = lead(mine, newCallId(), "Olga");
+        page(signIn(mine)).header("Origin", "https://evil.example").post("/console/leads/" + lead + "/done").then()
+                .statusCode(403);
+        mine.api().get("/api/leads").then().body("data.find { it.id == " + lead + " }.status", equalTo("new"));
+        page(signIn(mine)).get("/console/calls").then().header("Cache-Control", "no-store")
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+    }
+
+    private ValidatableResponse signInForm(String slug, String key) {
+        return given().redirects().follow(false).formParam("slug", slug).formParam("key", key)
+                .post("/console/sign-in").then();
+    }
+
+    private String signIn(Clinic clinic) {
+        return signInForm(clinic.slug(), clinic.apiKey()).statusCode(303).extract().cookie(COOKIE);
+    }
+
+    /** A console request with this session cookie (none when null); redirects are asserted, not followed. */
+    private static RequestSpecification page(String session) {
+        RequestSpecification request = given().redirects().follow(false);
+        return session == null ? request : request.cookie(COOKIE, session);
+    }
+
+    private ValidatableResponse settingsForm(String session, String name, String timezone) {
+        return page(session).formParam("name", name).formParam("timezone", timezone)
+                .formParam("greeting", "Hello there").formParam("customInstructions", "")
+                .formParam("businessRules", "Open weekdays").post("/console/settings").then();
+    }
+
+    /** The call log as the gateway writes it, acting for the clinic with the service token. */
+    private static void conversation(Clinic clinic, String callId, String callerSays) {
+        Instant started = Instant.now().minus(10, ChronoUnit.MINUTES);
+        gateway(clinic).body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started,
+                started.plusSeconds(95), List.of(new TranscriptEntry("agent", "Hello, how can I help?"),
+                        new TranscriptEntry("user", callerSays)),
+                List.of(new ToolCallRecord("t1", "find_slots", "{\"day\":\"next Tuesday\"}", "{\"slots\":[]}", true,
+                        started.plusSeconds(30))),
+                CallOutcome.abandoned, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
+    }
+
+    private static long lead(Clinic clinic, String callId, String name) {
+        return gateway(clinic).body(new LeadRequest(callId, name, "212-555-0166", "Call me back"))
+                .post("/api/leads").then().statusCode(200).extract().jsonPath().getLong("data.id");
+    }
+
+    private static RequestSpecification gateway(Clinic clinic) {
+        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
+                .header("X-Clinic-Slug", clinic.slug()).contentType("application/json");
+    }
+}

@@ -1,0 +1,216 @@
+package com.dentaldesk.voice.e2e;
+
+import static com.dentaldesk.voice.e2e.DemoCalls.awaitCallLog;
+import static com.dentaldesk.voice.e2e.DemoCalls.demo;
+import static com.dentaldesk.voice.e2e.DemoCalls.greeted;
+import static com.dentaldesk.voice.e2e.DemoCalls.jordanCalls;
+import static com.dentaldesk.voice.e2e.DemoCalls.turn;
+import static com.dentaldesk.voice.support.OpenAiStubs.sse;
+import static com.dentaldesk.voice.support.OpenAiStubs.text;
+import static com.dentaldesk.voice.support.OpenAiStubs.toolCall;
+import static com.dentaldesk.voice.support.OpenAiStubs.whenCallerSays;
+import static com.dentaldesk.voice.support.OpenAiStubs.whenToolReturns;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.simulator.RetellCallClient;
+import com.dentaldesk.voice.support.OpenAiStubs;
+import com.dentaldesk.voice.support.RealBookingApi;
+import com.dentaldesk.voice.support.WireMockServers;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The clinic console in a real browser, on what real calls left behind: Jordan books a cleaning and, on a second
+ * call, leaves a message, both through the gateway into the real booking-api; then the front desk signs in to
+ * demo-dental, reads the call, closes the callback and finds the appointment on the schedule, and demo-ortho sees
+ * none of it. Every page is saved as a screenshot under docs/screenshots for the README.
+ */
+@QuarkusTest
+@TestProfile(RealBookingProfile.class)
+class ConsoleBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots").toAbsolutePath().normalize();
+    private static final String MESSAGE_REASON = "Question about my last bill";
+    /** Not the day the other end-to-end tests book for Jordan, so the tests never take each other's slots. */
+    private static final String BOOKING_DAY = "next Wednesday";
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeAll
+    static void browserInstalled() {
+        HeadlessChromium.assumeInstalled();
+    }
+
+    @Test
+    void shouldShowTheFrontDeskItsCallsLeadsAndBookAndNothingOfAnotherClinic() throws Exception {
+        OpenAiStubs openai = new OpenAiStubs(WireMockServers.openai).reset();
+        DemoCalls.scriptBooking(openai, BOOKING_DAY);
+        openai.stub(whenCallerSays("call me back"), sse(toolCall("call_m1", "take_message",
+                "{\"name\":\"Jordan Rivera\",\"reason\":\"" + MESSAGE_REASON + "\"}")));
+        openai.stub(whenToolReturns("call_m1"), sse(text("I've passed that on; the team will call you back today. ")));
+
+        RetellCall booking = jordanCalls();
+        try (RetellCallClient call = greeted(root, booking)) {
+            DemoCalls.bookACleaning(call, BOOKING_DAY);
+        }
+        RetellCall message = jordanCalls();
+        try (RetellCallClient call = greeted(root, message)) {
+            turn(call, "Could someone call me back about my bill?");
+        }
+        JsonPath log = awaitCallLog(booking.callId(), "booked");
+        long appointmentId = log.getLong("data.appointmentId");
+        JsonPath appointment = demo().get(RealBookingApi.baseUrl + "/api/appointments/" + appointmentId).then()
+                .statusCode(200).extract().jsonPath();
+        LocalDate bookedDay = LocalDate.parse(appointment.getString("data.AptDateTime").substring(0, 10));
+        awaitCallLog(message.callId(), "message");
+
+        // Chromium keeps Secure cookies for http://localhost only, not for a bare IP address.
+        String console = RealBookingApi.baseUrl.replace("127.0.0.1", "localhost") + "/console";
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            WebDriver browser = chromium.driver();
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+            browser.get(console + "/calls");
+            assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "a visitor is sent to sign in");
+            chromium.screenshot(SCREENSHOTS.resolve("sign-in.png"), HeadlessChromium.WIDTH);
+            signIn(browser, wait, "demo-dental", RealBookingApi.DEMO_KEY);
+
+            // Calls: the booking call is listed as booked, the caller's number masked.
+            WebElement bookingRow = rowLinkingTo(browser, booking.callId());
+            assertTrue(bookingRow.getText().contains("Booked"), bookingRow.getText());
+            assertTrue(bookingRow.getText().contains("•••• 0143"), bookingRow.getText());
+            assertFalse(browser.getPageSource().contains(RealBookingApi.JORDAN_PHONE), "numbers are masked");
+            chromium.screenshot(SCREENSHOTS.resolve("calls.png"), HeadlessChromium.WIDTH);
+            chromium.screenshot(SCREENSHOTS.resolve("calls-phone.png"), 390);
+            new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Message");
+            browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("outcome=message"));
+            assertEquals(1, browser.findElements(By.cssSelector("a[href$='" + message.callId() + "']")).size());
+            assertTrue(browser.findElements(By.cssSelector("a[href$='" + booking.callId() + "']")).isEmpty());
+
+            // The booking call: transcript as a chat, tool calls with results, the appointment it made.
+            browser.get(console + "/calls/" + booking.callId());
+            String transcript = browser.findElement(By.id("transcript")).getText();
+            assertTrue(transcript.contains("I need a cleaning " + BOOKING_DAY), transcript);
+            assertTrue(transcript.contains("Shall I book that time with Dr. Patel"), transcript);
+            assertTrue(transcript.contains("Yes please"), transcript);
+            String tools = browser.findElement(By.id("tool-calls")).getText();
+            assertTrue(tools.contains("book_appointment") && tools.contains("find_slots"), tools);
+            String linked = browser.findElement(By.id("linked-appointment")).getText();
+            assertTrue(linked.contains("Appointment #" + appointmentId), linked);
+            assertTrue(linked.contains("Jordan Rivera") && linked.contains("Dr. Patel"), linked);
+            chromium.screenshot(SCREENSHOTS.resolve("call.png"), HeadlessChromium.WIDTH);
+            WebElement reveal = browser.findElement(By.cssSelector("details.reveal"));
+            assertFalse(reveal.getText().contains(RealBookingApi.JORDAN_PHONE), "masked until asked");
+            reveal.findElement(By.tagName("summary")).click();
+            assertTrue(reveal.getText().contains(RealBookingApi.JORDAN_PHONE), reveal.getText());
+
+            // Leads: the message is an open callback until the front desk marks it done.
+            browser.findElement(By.linkText("Leads")).click();
+            WebElement lead = leadCard(browser, MESSAGE_REASON);
+            chromium.screenshot(SCREENSHOTS.resolve("leads.png"), HeadlessChromium.WIDTH);
+            lead.findElement(By.cssSelector("button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Marked as done"));
+            assertFalse(browser.getPageSource().contains(MESSAGE_REASON), "gone from the open callbacks");
+            browser.findElement(By.linkText("Done")).click();
+            assertTrue(browser.getPageSource().contains(MESSAGE_REASON), "listed as done");
+
+            // Schedule: the booked appointment on its day, in its room, next to free time.
+            browser.get(console + "/schedule?day=" + bookedDay);
+            String grid = browser.findElement(By.cssSelector("table.day-grid")).getText();
+            assertTrue(grid.contains("Jordan Rivera"), grid);
+            assertTrue(grid.contains("Free"), grid);
+            chromium.screenshot(SCREENSHOTS.resolve("schedule.png"), HeadlessChromium.WIDTH);
+
+            // Agents: the URLs for Retell; a Retell agent needs RETELL_API_KEY, a Twilio one is only recorded.
+            browser.findElement(By.linkText("Agents")).click();
+            assertTrue(browser.findElement(By.id("gateway-url")).getText().startsWith("wss://"));
+            createAgent(browser, "Front desk", "Retell (set up automatically)");
+            assertTrue(browser.findElement(By.id("agent-error")).getText().contains("RETELL_API_KEY"),
+                    browser.findElement(By.id("agent-error")).getText());
+            createAgent(browser, "After-hours line", "Twilio (recorded only)");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "After-hours line"));
+            chromium.screenshot(SCREENSHOTS.resolve("agents.png"), HeadlessChromium.WIDTH);
+
+            browser.findElement(By.linkText("Settings")).click();
+            assertEquals("Bright Smile Dental", browser.findElement(By.id("name")).getAttribute("value"));
+            assertEquals("America/New_York", browser.findElement(By.id("timezone")).getAttribute("value"));
+            chromium.screenshot(SCREENSHOTS.resolve("settings.png"), HeadlessChromium.WIDTH);
+
+            signOut(browser, wait);
+
+            // demo-ortho sees none of demo-dental's calls, callbacks or appointments, even by direct link.
+            signIn(browser, wait, "demo-ortho", RealBookingApi.DEMO_ORTHO_KEY);
+            assertTrue(browser.findElement(By.className("clinic")).getText().contains("Pacific Ortho"));
+            assertTrue(browser.findElements(By.cssSelector("a[href*='" + booking.callId() + "']")).isEmpty());
+            browser.get(console + "/calls/" + booking.callId());
+            assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
+            assertFalse(browser.getPageSource().contains("I need a cleaning"), "no transcript of another clinic");
+            browser.get(console + "/leads?status=done");
+            assertFalse(browser.getPageSource().contains(MESSAGE_REASON));
+            browser.get(console + "/schedule?day=" + bookedDay);
+            assertFalse(browser.getPageSource().contains("Jordan Rivera"));
+
+            signOut(browser, wait);
+            browser.get(console + "/schedule");
+            assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "signed out: back to sign-in");
+        }
+    }
+
+    private static void signIn(WebDriver browser, WebDriverWait wait, String clinic, String key) {
+        browser.findElement(By.id("slug")).sendKeys(clinic);
+        browser.findElement(By.id("key")).sendKeys(key);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/console/calls"));
+    }
+
+    private static void signOut(WebDriver browser, WebDriverWait wait) {
+        browser.findElement(By.cssSelector("form.sign-out button")).click();
+        wait.until(ExpectedConditions.urlContains("/console/sign-in"));
+        assertTrue(browser.getPageSource().contains("You are signed out"));
+    }
+
+    private static void createAgent(WebDriver browser, String name, String provider) {
+        WebElement field = browser.findElement(By.id("name"));
+        field.clear();
+        field.sendKeys(name);
+        new Select(browser.findElement(By.id("providerType"))).selectByVisibleText(provider);
+        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    }
+
+    private static WebElement rowLinkingTo(WebDriver browser, String callId) {
+        List<WebElement> rows = browser.findElements(By.xpath("//tr[.//a[contains(@href, '" + callId + "')]]"));
+        assertEquals(1, rows.size(), "one row for call " + callId);
+        return rows.get(0);
+    }
+
+    private static WebElement leadCard(WebDriver browser, String reason) {
+        List<WebElement> cards = browser.findElements(By.xpath("//li[contains(@class, 'lead')][.//*[contains(., '"
+                + reason + "')]]"));
+        assertFalse(cards.isEmpty(), "an open callback about: " + reason);
+        return cards.get(0);
+    }
+}
