@@ -135,5 +135,12 @@ public interface GatewayConfig {
         /** First retry delay; doubles per attempt. */
         @WithDefault("PT1S")
         Duration retryDelay();
+
+        /**
+         * Transcript-only changes are uploaded at most this often per call; a change of facts (a tool call, the
+         * outcome, a booked appointment, a lead, the end of the call) goes at once.
+         */
+        @WithDefault("PT10S")
+        Duration transcriptInterval();
     }
 }
