@@ -75,8 +75,10 @@ public final class Benchmarks {
             postgres.createDatabase("booking");
             int bookingPort = ServiceProcess.freePort();
             System.out.println("starting booking-api (local profile, demo clinics)...");
+            String bookingJvm = System.getProperty("bench.bookingJvm", "").trim();
             try (ServiceProcess booking = ServiceProcess.start("booking-api",
-                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), bookingPort,
+                    bookingJvm.isEmpty() ? List.of() : List.of(bookingJvm.split("\\s+")),
+                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), bookingPort,
                     Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                             "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
                             "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),

@@ -59,7 +59,10 @@ public interface GatewayConfig {
         /** Service token sent as Bearer (BOOKING_API_SERVICE_TOKEN). */
         String serviceToken();
 
-        /** How long a resolved clinic profile is reused. */
+        /**
+         * How long a resolved clinic profile is fresh; for ten times as long it is still used while refreshed in
+         * the background. Zero turns the cache off.
+         */
         @WithDefault("PT60S")
         Duration clinicCacheTtl();
 
