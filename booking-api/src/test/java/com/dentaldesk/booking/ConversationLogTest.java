@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
@@ -68,7 +69,8 @@ class ConversationLogTest {
         String callId = newCallId();
         gateway(clinic).body(log(callId, List.of(new TranscriptEntry("agent", "Hello")), null))
                 .put("/api/conversations/" + callId).then().statusCode(200)
-                .body("data.callId", equalTo(callId)).body("data.transcript", hasSize(1));
+                .body("data.callId", equalTo(callId)).body("data.savedAt", notNullValue());
+        gateway(clinic).get("/api/conversations/" + callId).then().statusCode(200).body("data.transcript", hasSize(1));
         gateway(clinic).body(new ConversationLog(callId, null, null, null, null, started.plusSeconds(60),
                 List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "Bye")), null,
                 CallOutcome.abandoned, null, null)).put("/api/conversations/" + callId).then().statusCode(200);

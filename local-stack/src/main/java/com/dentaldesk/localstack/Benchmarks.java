@@ -45,8 +45,11 @@ public final class Benchmarks {
 
     /** One level's numbers: the load report (JSON from {@code call-simulator load}) and the gateway's memory. */
     record Level(int calls, int holdSeconds, JsonNode report, long peakRssKb, String heapAtPeak, int exitCode,
-            Map<String, Double> coresUsed) {
+            Map<String, Double> coresUsed, HistogramScrape beforeModel) {
     }
+
+    /** The gateway's own time per turn (caller's words in to model request out), recorded by the gateway itself. */
+    static final String BEFORE_MODEL = "voice_turn_before_model_seconds";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
@@ -72,8 +75,10 @@ public final class Benchmarks {
             postgres.createDatabase("booking");
             int bookingPort = ServiceProcess.freePort();
             System.out.println("starting booking-api (local profile, demo clinics)...");
+            String bookingJvm = System.getProperty("bench.bookingJvm", "").trim();
             try (ServiceProcess booking = ServiceProcess.start("booking-api",
-                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), bookingPort,
+                    bookingJvm.isEmpty() ? List.of() : List.of(bookingJvm.split("\\s+")),
+                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), bookingPort,
                     Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                             "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
                             "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),
@@ -136,6 +141,7 @@ public final class Benchmarks {
         Map<String, Long> cpuBefore = new java.util.LinkedHashMap<>();
         servers.forEach((name, server) -> cpuBefore.put(name, cpuTicks(server.pid())));
         long wallBefore = System.nanoTime();
+        HistogramScrape beforeModelAtStart = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL);
         Files.deleteIfExists(json);
         double ramp = Math.max(25, calls / 20.0);
         List<String> command = List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC", "-jar",
@@ -168,7 +174,9 @@ public final class Benchmarks {
                 (cpuTicks(server.pid()) - cpuBefore.get(name)) / 100.0 / wallSeconds));
         cores.put("load client", loadClientTicks[0] / 100.0 / wallSeconds);
         JsonNode report = Files.isRegularFile(json) ? JSON.readTree(json.toFile()) : JSON.createObjectNode();
-        return new Level(calls, holdSeconds, report, peakRss.get(), heap[0], ended ? load.exitValue() : -1, cores);
+        HistogramScrape beforeModel = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL).since(beforeModelAtStart);
+        return new Level(calls, holdSeconds, report, peakRss.get(), heap[0], ended ? load.exitValue() : -1, cores,
+                beforeModel);
     }
 
     /** utime + stime of a process in clock ticks (100 per second on Linux), 0 when gone. */
@@ -266,22 +274,26 @@ public final class Benchmarks {
             w.println("Milliseconds, p50 / p90 / p99 / max. Overhead = first response chunk minus the stub's time to "
                     + "first token (text turns). Full turn = request to `content_complete` for turns with one "
                     + "booking-api tool call (includes 2 x " + ttft + " ms of stub model time and ~"
-                    + "the streaming of the answer).");
+                    + "the streaming of the answer). Gateway's own share = the gateway's histogram "
+                    + "`" + BEFORE_MODEL + "` (caller's words in to model request out, every model turn), "
+                    + "p50 / p99 as bucket bounds (\"at most\"): the client-side overhead also holds the stub's and "
+                    + "the load client's scheduling delays on the same 2 cores.");
             w.println();
             w.println("| calls | held (peak) | turns | turns/s | errors | late pings | greeting | overhead | "
-                    + "full turn with tool | ping echo | gateway RSS peak | gateway heap used | CPU cores used |");
-            w.println("|---:|---:|---:|---:|---:|---:|---|---|---|---|---:|---|---|");
+                    + "gateway's own share | full turn with tool | ping echo | gateway RSS peak | gateway heap used "
+                    + "| CPU cores used |");
+            w.println("|---:|---:|---:|---:|---:|---:|---|---|---|---|---|---:|---|---|");
             for (Level level : levels) {
                 JsonNode r = level.report();
                 StringBuilder cores = new StringBuilder();
                 level.coresUsed().forEach((name, used) -> cores.append(cores.length() == 0 ? "" : ", ")
                         .append(name).append(' ').append(String.format(Locale.ROOT, "%.2f", used)));
-                w.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d%s | %d | %s | %s | %s | %s | %d MiB | %s | %s |%n",
+                w.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d%s | %d | %s | %s | %s | %s | %s | %d MiB | %s | %s |%n",
                         level.calls(), r.path("peakCallsHeld").asInt(), r.path("turnsCompleted").asLong(),
                         r.path("turnsPerSecond").asDouble(), r.path("errors").asLong(),
                         r.path("errorsByKind").isEmpty() ? "" : " " + r.path("errorsByKind").toString().replace("|", "/"),
                         r.path("latePings").asLong(), stats(r.path("greeting")), stats(r.path("overhead")),
-                        stats(r.path("toolTurn")), stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
+                        ownShare(level.beforeModel()), stats(r.path("toolTurn")), stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
                         cores);
             }
             w.println();
@@ -306,6 +318,19 @@ public final class Benchmarks {
                         booking.booked(), booking.taken(), booking.overlaps());
             }
         }
+    }
+
+    private static String ownShare(HistogramScrape h) {
+        if (h.count() == 0) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, "≤ %s / ≤ %s (n=%d)", millis(h.atMostMillis(50)), millis(h.atMostMillis(99)),
+                h.count());
+    }
+
+    private static String millis(double ms) {
+        return Double.isInfinite(ms) ? "> 1000" : ms < 1 ? String.format(Locale.ROOT, "%.2f", ms)
+                : String.format(Locale.ROOT, "%.1f", ms);
     }
 
     private static String stats(JsonNode s) {

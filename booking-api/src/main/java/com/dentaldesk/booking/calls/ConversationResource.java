@@ -1,5 +1,7 @@
 package com.dentaldesk.booking.calls;
 
+import java.time.Instant;
+
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -34,7 +36,14 @@ public class ConversationResource {
 
     @PUT
     @Path("/{callId}")
-    public ApiResponse<ConversationLog> put(@PathParam("callId") String callId, ConversationLog log) {
+    public ApiResponse<ConversationReceipt> put(@PathParam("callId") String callId, ConversationLog log) {
         return ApiResponse.ok(conversations.put(callId, log));
+    }
+
+    /**
+     * What a PUT answers: the gateway uploads during every call and needs only "stored"; echoing the whole log
+     * (with its derived links) made the upload booking-api's most expensive request. GET has the full record.
+     */
+    public record ConversationReceipt(String callId, Instant savedAt) {
     }
 }

@@ -59,7 +59,7 @@ public class ConversationService {
     }
 
     /** The gateway's upsert: every field the body carries replaces the stored one; absent fields are kept. */
-    public ConversationLog put(String callId, ConversationLog log) {
+    public ConversationResource.ConversationReceipt put(String callId, ConversationLog log) {
         tenant.organizationId();
         if (log == null) {
             throw BookingException.missing(List.of("callId"));
@@ -89,7 +89,7 @@ public class ConversationService {
         conversation.appointmentId = replace(conversation.appointmentId, log.appointmentId());
         conversation.leadId = replace(conversation.leadId, log.leadId());
         conversation.updatedAt = Instant.now();
-        return toLog(conversation);
+        return new ConversationResource.ConversationReceipt(callId, conversation.updatedAt);
     }
 
     /** What Retell reported about a call; only fills fields the gateway left empty. */

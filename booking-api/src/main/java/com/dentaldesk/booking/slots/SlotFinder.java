@@ -3,7 +3,6 @@ package com.dentaldesk.booking.slots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +26,7 @@ import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.schedules.ScheduleEntity;
 import com.dentaldesk.booking.schedules.ScheduleService;
 import com.dentaldesk.booking.time.ClinicTime;
+import com.dentaldesk.booking.time.WallTimeFormatter;
 import com.dentaldesk.contracts.booking.Slot;
 
 /**
@@ -84,6 +84,12 @@ public class SlotFinder {
     }
 
     public List<Slot> find(SlotQuery query) {
+        WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
+        return candidates(query).stream().map(c -> c.toSlot(wallTime, query.lengthMinutes())).toList();
+    }
+
+    /** Free intervals in time order, as instants: sorting and comparing happen here, formatting only at the end. */
+    private List<Candidate> candidates(SlotQuery query) {
         Map<Long, ProviderEntity> bookable = providers.find("hidden = false").stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
         Map<Long, OperatoryEntity> rooms = operatories.activeInOrder().stream()
@@ -95,9 +101,6 @@ public class SlotFinder {
         Duration length = Duration.ofMinutes(query.lengthMinutes());
         Duration step = Duration.ofMinutes(query.lengthMinutes() % 15 == 0 ? 15 : 10);
         Instant now = clinicTime.now();
-        // Hot loop: thousands of candidates for a two-week search, so the formatter is bound to the zone once
-        // and sorting happens on instants, not on formatted strings.
-        DateTimeFormatter wallTime = ClinicTime.WALL_TIME.withZone(clinicTime.zone());
 
         List<Candidate> free = new ArrayList<>();
         for (ScheduleEntity schedule : schedules.between(query.from(), query.to(), query.provNum(), query.opNum())) {
@@ -105,6 +108,7 @@ public class SlotFinder {
             if (provider == null || !rooms.containsKey(schedule.operatoryId)) {
                 continue;
             }
+            String providerName = provider.displayName();
             Instant open = clinicTime.at(schedule.date, schedule.startTime);
             Instant close = clinicTime.at(schedule.date, schedule.stopTime);
             // Only appointments inside this schedule's window can block its slots.
@@ -117,16 +121,19 @@ public class SlotFinder {
             for (Instant start = open; !start.plus(length).isAfter(close); start = start.plus(step)) {
                 Instant end = start.plus(length);
                 if (!start.isBefore(now) && !isBlocked(blocking, start, end)) {
-                    free.add(new Candidate(start, end, provider, schedule.operatoryId));
+                    free.add(new Candidate(start, end, provider.id, providerName, schedule.operatoryId));
                 }
             }
         }
-        free.sort(Comparator.comparing(Candidate::start).thenComparing(c -> c.provider().id));
-        return free.stream().map(c -> new Slot(wallTime.format(c.start()), wallTime.format(c.end()), c.provider().id,
-                c.operatoryId(), query.lengthMinutes(), c.provider().displayName())).toList();
+        free.sort(Comparator.comparing(Candidate::start).thenComparingLong(Candidate::providerId));
+        return free;
     }
 
-    private record Candidate(Instant start, Instant end, ProviderEntity provider, long operatoryId) {
+    private record Candidate(Instant start, Instant end, long providerId, String providerName, long operatoryId) {
+        Slot toSlot(WallTimeFormatter wallTime, int lengthMinutes) {
+            return new Slot(wallTime.format(start), wallTime.format(end), providerId, operatoryId, lengthMinutes,
+                    providerName);
+        }
     }
 
     /**
@@ -138,20 +145,20 @@ public class SlotFinder {
         LocalDate day = clinicTime.dateOf(requested);
         LocalDate from = day.minusDays(1).isBefore(clinicTime.today()) ? clinicTime.today() : day.minusDays(1);
         LocalDate to = day.plusDays(ALTERNATIVES_WINDOW_DAYS);
-        String requestedWallTime = clinicTime.format(requested);
-        Comparator<Slot> nearest = Comparator.comparing(
-                slot -> Math.abs(Duration.between(clinicTime.parseWallTime("slot", slot.dateTimeStart()), requested)
-                        .toMinutes()));
-        List<Slot> sameProvider = find(new SlotQuery(from, to, Optional.of(provNum), Optional.empty(), lengthMinutes,
-                Optional.of(patNum), ignoreAppointment));
-        List<Slot> candidates = sameProvider.isEmpty()
-                ? find(new SlotQuery(from, to, Optional.empty(), Optional.empty(), lengthMinutes, Optional.of(patNum),
-                        ignoreAppointment))
+        Comparator<Candidate> nearest = Comparator.comparingLong(
+                c -> Math.abs(Duration.between(c.start(), requested).toMinutes()));
+        List<Candidate> sameProvider = candidates(new SlotQuery(from, to, Optional.of(provNum), Optional.empty(),
+                lengthMinutes, Optional.of(patNum), ignoreAppointment));
+        List<Candidate> candidates = sameProvider.isEmpty()
+                ? candidates(new SlotQuery(from, to, Optional.empty(), Optional.empty(), lengthMinutes,
+                        Optional.of(patNum), ignoreAppointment))
                 : sameProvider;
+        WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
         return candidates.stream()
-                .filter(slot -> !slot.dateTimeStart().equals(requestedWallTime) || slot.provNum() != provNum)
-                .sorted(nearest.thenComparing(Slot::dateTimeStart))
+                .filter(c -> !c.start().equals(requested) || c.providerId() != provNum)
+                .sorted(nearest.thenComparing(Candidate::start))
                 .limit(ALTERNATIVES)
+                .map(c -> c.toSlot(wallTime, lengthMinutes))
                 .toList();
     }
 

@@ -32,13 +32,15 @@ public class ApiAuthFilter {
     private final BookingConfig config;
     private final ApiKeys apiKeys;
     private final OrganizationRepository organizations;
+    private final ServiceClinics serviceClinics;
     private final TenantContext tenant;
 
     public ApiAuthFilter(BookingConfig config, ApiKeys apiKeys, OrganizationRepository organizations,
-            TenantContext tenant) {
+            ServiceClinics serviceClinics, TenantContext tenant) {
         this.config = config;
         this.apiKeys = apiKeys;
         this.organizations = organizations;
+        this.serviceClinics = serviceClinics;
         this.tenant = tenant;
     }
 
@@ -56,8 +58,7 @@ public class ApiAuthFilter {
             tenant.markService();
             String slug = request.getHeaderString(CLINIC_HEADER);
             if (slug != null && !slug.isBlank()) {
-                tenant.actFor(outsideTenant(() -> organizations.findBySlug(slug.trim()))
-                        .orElseThrow(() -> BookingException.notFound("Clinic")));
+                tenant.actFor(serviceClinics.bySlug(slug.trim()));
             }
             return Optional.empty();
         }

@@ -138,6 +138,9 @@ public class AgentLoop {
                 .toolSpecifications(tools.specifications())
                 .build();
         long requested = System.nanoTime();
+        if (turn.firstModelRequest()) {
+            CallMetrics.beforeModel(requested - turn.startedNanos());
+        }
         model.chat(request, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {

@@ -17,6 +17,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Ships each call's record to booking-api in the background: the latest snapshot wins (the endpoint is an
  * upsert), one upload per call at a time, bounded retries with backoff. Nothing here can fail a call.
+ *
+ * <p>A change of facts (a tool call, the outcome, an appointment, a lead, the end) is uploaded at once: it is what
+ * another instance needs to continue the call and what the clinic sees. A turn that only adds transcript (Retell
+ * resends the whole transcript on every turn anyway) waits up to {@code transcript-interval}, so a thousand calls
+ * cost booking-api a few uploads per second instead of one per turn.
  */
 @ApplicationScoped
 public class ConversationRecorder {
@@ -28,8 +33,18 @@ public class ConversationRecorder {
     private final GatewayConfig.ConversationLog config;
     private final Map<String, Pending> latest = new ConcurrentHashMap<>();
     private final Set<String> uploading = ConcurrentHashMap.newKeySet();
+    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final Map<String, Facts> lastFacts = new ConcurrentHashMap<>();
 
     private record Pending(String clinic, ConversationLog log) {
+    }
+
+    /** What must reach booking-api without delay when it changes. */
+    private record Facts(int toolCalls, Object outcome, Long appointmentId, Long leadId, boolean ended) {
+        static Facts of(ConversationLog log) {
+            return new Facts(log.toolCalls().size(), log.outcome(), log.appointmentId(), log.leadId(),
+                    log.endedAt() != null);
+        }
     }
 
     public ConversationRecorder(BookingApiClient booking, Workers workers, GatewayConfig config) {
@@ -44,9 +59,27 @@ public class ConversationRecorder {
         if (clinic == null || state.clinic() == null) {
             return;
         }
-        latest.put(state.callId(), new Pending(clinic, state.snapshot()));
-        if (uploading.add(state.callId())) {
-            workers.pool().execute(() -> drain(state.callId(), 1));
+        String callId = state.callId();
+        ConversationLog log = state.snapshot();
+        latest.put(callId, new Pending(clinic, log));
+        Facts facts = Facts.of(log);
+        boolean factsChanged = !facts.equals(lastFacts.put(callId, facts));
+        if (facts.ended()) {
+            lastFacts.remove(callId);
+        }
+        if (factsChanged) {
+            startDrain(callId);
+        } else if (waiting.add(callId)) {
+            workers.timer().schedule(() -> {
+                waiting.remove(callId);
+                startDrain(callId);
+            }, config.transcriptInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void startDrain(String callId) {
+        if (uploading.add(callId)) {
+            workers.pool().execute(() -> drain(callId, 1));
         }
     }
 

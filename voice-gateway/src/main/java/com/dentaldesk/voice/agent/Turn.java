@@ -27,6 +27,7 @@ public final class Turn {
     private final CompletableFuture<Void> cancelled = new CompletableFuture<>();
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean spoke = new AtomicBoolean();
+    private final AtomicBoolean modelAsked = new AtomicBoolean();
     private final AtomicInteger fillers = new AtomicInteger();
     private volatile StreamingHandle stream;
     private volatile long firstChunkNanos = -1;
@@ -134,6 +135,11 @@ public final class Turn {
     /** Nanoseconds from the request to the first spoken content, -1 if none yet. */
     public long firstChunkNanos() {
         return firstChunkNanos;
+    }
+
+    /** True once per turn, for its first model request: the gateway's own time before the model is measured then. */
+    boolean firstModelRequest() {
+        return modelAsked.compareAndSet(false, true);
     }
 
     private void markSpoken() {

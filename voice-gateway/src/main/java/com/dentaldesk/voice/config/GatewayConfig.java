@@ -59,7 +59,10 @@ public interface GatewayConfig {
         /** Service token sent as Bearer (BOOKING_API_SERVICE_TOKEN). */
         String serviceToken();
 
-        /** How long a resolved clinic profile is reused. */
+        /**
+         * How long a resolved clinic profile is fresh; for ten times as long it is still used while refreshed in
+         * the background. Zero turns the cache off.
+         */
         @WithDefault("PT60S")
         Duration clinicCacheTtl();
 
@@ -135,5 +138,12 @@ public interface GatewayConfig {
         /** First retry delay; doubles per attempt. */
         @WithDefault("PT1S")
         Duration retryDelay();
+
+        /**
+         * Transcript-only changes are uploaded at most this often per call; a change of facts (a tool call, the
+         * outcome, a booked appointment, a lead, the end of the call) goes at once.
+         */
+        @WithDefault("PT10S")
+        Duration transcriptInterval();
     }
 }

@@ -1,6 +1,9 @@
 package com.dentaldesk.voice.metrics;
 
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import com.dentaldesk.voice.agent.CallSessions;
 
@@ -18,6 +21,11 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class CallMetrics {
+
+    /** Bucket bounds of {@code voice_turn_before_model_seconds}, in microseconds (250 µs to 1 s). */
+    private static final Duration[] BEFORE_MODEL_BUCKETS = LongStream.of(250, 500, 1_000, 1_500, 2_000, 3_000, 5_000,
+            7_500, 10_000, 15_000, 20_000, 30_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
+            .mapToObj(micros -> Duration.of(micros, ChronoUnit.MICROS)).toArray(Duration[]::new);
 
     /** {@code voice_calls_active}: sockets with a live call on this instance. */
     void activeCalls(@Observes StartupEvent event, CallSessions calls) {
@@ -37,6 +45,17 @@ public class CallMetrics {
     /** {@code voice_llm_first_token_seconds}: request to the model's first streamed token. */
     public static void modelFirstToken(long nanos) {
         timer("voice.llm.first.token", "Model request to first streamed token").record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code voice_turn_before_model_seconds}: the caller's words arriving to the model request leaving, the
+     * gateway's own share of a turn's first words (the first sentence goes out as soon as the model completes it).
+     * Fine fixed buckets, so a benchmark can read percentiles per run from two scrapes.
+     */
+    public static void beforeModel(long nanos) {
+        Timer.builder("voice.turn.before.model").description("Turn start to the model request")
+                .serviceLevelObjectives(BEFORE_MODEL_BUCKETS).register(Metrics.globalRegistry)
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** {@code voice_tool_seconds{tool,outcome}}: outcome is ok, refused or unavailable. */

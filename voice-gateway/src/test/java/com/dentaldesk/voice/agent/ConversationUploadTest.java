@@ -1,0 +1,97 @@
+package com.dentaldesk.voice.agent;
+
+import static com.dentaldesk.voice.support.OpenAiStubs.sse;
+import static com.dentaldesk.voice.support.OpenAiStubs.text;
+import static com.dentaldesk.voice.support.OpenAiStubs.toolCall;
+import static com.dentaldesk.voice.support.OpenAiStubs.whenCallerSays;
+import static com.dentaldesk.voice.support.OpenAiStubs.whenToolReturns;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.simulator.RetellCallClient;
+import com.dentaldesk.voice.support.BookingStubs;
+import com.dentaldesk.voice.support.Clinics;
+import com.dentaldesk.voice.support.OpenAiStubs;
+import com.dentaldesk.voice.support.TestCalls;
+import com.dentaldesk.voice.support.WireMockServers;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The call record reaches booking-api when its facts change and at hang-up, not after every turn: at a thousand
+ * calls an upload per turn was the largest load on booking-api.
+ */
+@QuarkusTest
+@QuarkusTestResource(WireMockServers.class)
+class ConversationUploadTest {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @BeforeEach
+    void stubs() {
+        new BookingStubs(WireMockServers.booking).defaults();
+        OpenAiStubs openai = new OpenAiStubs(WireMockServers.openai).reset();
+        openai.stub(whenCallerSays("opening hours"), sse(text("We open at eight. ")));
+        openai.stub(whenCallerSays("parking"), sse(text("Parking is behind the building. ")));
+        openai.stub(whenCallerSays("insurance"), sse(text("We take most insurance plans. ")));
+        openai.stub(whenCallerSays("Tuesday"), sse(toolCall("call_s1", "find_slots", "{\"day\":\"next Tuesday\"}")));
+        openai.stub(whenToolReturns("call_s1"), sse(text("I have 9:00 AM or 10:30 AM. Which works? ")));
+    }
+
+    @Test
+    void uploadsFactsAtOnceAndTranscriptOnlyTurnsLaterOrAtHangUp() throws Exception {
+        RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
+        try (RetellCallClient call = TestCalls.open(root, details)) {
+            assertTrue(call.greeting().await(3000));
+            call.acceptSpoken(call.greeting());
+            awaitUploads(details.callId(), 1);
+
+            for (String question : List.of("What are your opening hours?", "Is there parking?",
+                    "Do you take insurance?")) {
+                assertTrue(call.say(question).await(5000));
+            }
+            Thread.sleep(500);
+            assertEquals(1, uploads(details.callId()).size(), "text-only turns wait for the transcript interval");
+
+            assertTrue(call.say("Can I come in next Tuesday?").await(5000));
+            List<LoggedRequest> afterTool = awaitUploads(details.callId(), 2);
+            String withTool = afterTool.get(afterTool.size() - 1).getBodyAsString();
+            assertTrue(withTool.contains("find_slots") && withTool.contains("parking"),
+                    "a tool call goes out at once, with the turns before it: " + withTool);
+        }
+        List<LoggedRequest> atEnd = awaitUploads(details.callId(), 3);
+        String last = atEnd.get(atEnd.size() - 1).getBodyAsString();
+        assertTrue(last.contains("\"endedAt\"") && last.contains("insurance") && last.contains("Tuesday"),
+                "the hang-up record is complete: " + last);
+        assertFalse(last.contains("\"endedAt\":null"), last);
+    }
+
+    private static List<LoggedRequest> uploads(String callId) {
+        return WireMockServers.booking.findAll(putRequestedFor(urlPathEqualTo("/api/conversations/" + callId)));
+    }
+
+    private static List<LoggedRequest> awaitUploads(String callId, int atLeast) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 3000;
+        List<LoggedRequest> seen = uploads(callId);
+        while (seen.size() < atLeast && System.currentTimeMillis() < deadline) {
+            Thread.sleep(25);
+            seen = uploads(callId);
+        }
+        assertTrue(seen.size() >= atLeast, "uploads: " + seen.size() + ", expected at least " + atLeast);
+        return seen;
+    }
+}
