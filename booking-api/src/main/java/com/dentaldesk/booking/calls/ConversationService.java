@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * lead are derived when read, so they are right whichever write came first.
  */
 @ApplicationScoped
+// Reads run in a transaction too: row-level security sees rows only once app.clinic_id is set, per transaction.
 @Transactional
 public class ConversationService {
 
@@ -108,7 +109,6 @@ public class ConversationService {
         conversation.updatedAt = Instant.now();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ConversationLog get(String callId) {
         tenant.organizationId();
         return conversations.findByCallId(callId).map(this::toLog)
@@ -116,7 +116,6 @@ public class ConversationService {
     }
 
     /** The outcome the gateway recorded, if any (used to decide whether an unbooked call becomes a lead). */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public CallOutcome recordedOutcome(String callId) {
         return conversations.findByCallId(callId).map(c -> c.outcome).orElse(null);
     }
@@ -125,7 +124,6 @@ public class ConversationService {
      * Calls of the clinic between {@code from} and {@code to}, newest first. Each bound is a date in the clinic's
      * zone ({@code to} inclusive) or an ISO instant; the default is the last 7 days, the maximum 93 days.
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ConversationSummary> list(String from, String to) {
         tenant.organizationId();
         Instant end = to == null || to.isBlank() ? Instant.now() : bound("to", to, true);

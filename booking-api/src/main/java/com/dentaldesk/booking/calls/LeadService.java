@@ -19,6 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Leads of the current clinic: one per call, whoever reports it first (the gateway or the webhook). */
 @ApplicationScoped
+// Reads run in a transaction too: row-level security sees rows only once app.clinic_id is set, per transaction.
 @Transactional
 public class LeadService implements PanacheRepository<LeadEntity> {
 
@@ -56,12 +57,10 @@ public class LeadService implements PanacheRepository<LeadEntity> {
         return upsert(callId, clean(name), phone(rawPhone), truncate(clean(reason)), "webhook", false).toContract();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<LeadEntity> forCall(String callId) {
         return find("callId", callId).firstResultOptional();
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Lead> listLeads(String status) {
         tenant.organizationId();
         if (status != null && !status.isBlank()) {
@@ -115,7 +114,6 @@ public class LeadService implements PanacheRepository<LeadEntity> {
     }
 
     /** Leads of these calls, for the call log. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<LeadEntity> forCalls(List<String> callIds) {
         return callIds.isEmpty() ? new ArrayList<>() : list("callId in ?1", callIds);
     }

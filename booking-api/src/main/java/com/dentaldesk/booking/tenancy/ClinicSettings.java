@@ -26,10 +26,12 @@ public class ClinicSettings {
     }
 
     private final OrganizationRepository organizations;
+    private final ServiceClinics serviceClinics;
     private final TenantContext tenant;
 
-    public ClinicSettings(OrganizationRepository organizations, TenantContext tenant) {
+    public ClinicSettings(OrganizationRepository organizations, ServiceClinics serviceClinics, TenantContext tenant) {
         this.organizations = organizations;
+        this.serviceClinics = serviceClinics;
         this.tenant = tenant;
     }
 
@@ -60,6 +62,8 @@ public class ClinicSettings {
         clinic.greeting = greeting;
         clinic.customInstructions = instructions;
         clinic.businessRules = rules;
+        // The gateway's requests name the clinic by slug; a new time zone must apply to them at once.
+        serviceClinics.forgetAll();
         return current();
     }
 

@@ -3,6 +3,7 @@ package com.dentaldesk.voice.agent;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
@@ -53,12 +54,21 @@ public class ConversationRecorder {
         this.config = config.conversationLog();
     }
 
-    /** Queues the call's current state for upload. Never blocks. */
+    /** Queues the call's current state for upload. Never blocks, never throws. */
     public void record(CallState state) {
         String clinic = state.clinicSlug();
         if (clinic == null || state.clinic() == null) {
             return;
         }
+        try {
+            queue(clinic, state);
+        } catch (RejectedExecutionException e) {
+            // Only while the gateway shuts down (its calls end then too); booking-api's webhooks fill the record in.
+            LOG.debugf("call %s: not uploaded, the gateway is stopping", state.callId());
+        }
+    }
+
+    private void queue(String clinic, CallState state) {
         String callId = state.callId();
         ConversationLog log = state.snapshot();
         latest.put(callId, new Pending(clinic, log));

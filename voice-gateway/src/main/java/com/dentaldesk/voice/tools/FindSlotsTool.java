@@ -119,6 +119,10 @@ public class FindSlotsTool implements CallerTool {
         if (length != null && length > 0) {
             params.put("lengthMinutes", length);
         }
+        // A known caller is never offered a time they are already booked at (booking it would be refused).
+        if (context.state().patient() != null) {
+            params.put("PatNum", context.state().patient().patNum());
+        }
         BookingOutcome outcome = context.call(BookingFunction.GetAvailableSlots, params);
         if (!outcome.success() || outcome.data() == null || !outcome.data().isArray()) {
             return List.of();

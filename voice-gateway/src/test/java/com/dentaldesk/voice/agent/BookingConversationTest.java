@@ -68,6 +68,9 @@ class BookingConversationTest {
             AgentTurn offer = turn(call, "I need a cleaning next Tuesday");
             assertEquals(List.of("find_patient", "find_slots"), offer.toolsInvoked());
             assertTrue(offer.content().contains("9:00 AM"), offer.content());
+            WireMockServers.booking.verify(postRequestedFor(urlPathEqualTo("/api/booking"))
+                    .withRequestBody(matchingJsonPath("$.functionName", equalTo("GetAvailableSlots")))
+                    .withRequestBody(matchingJsonPath("$.parameters.PatNum", equalTo("42"))));
 
             AgentTurn question = turn(call, "9 works");
             assertTrue(question.content().startsWith("Shall I book"), question.content());

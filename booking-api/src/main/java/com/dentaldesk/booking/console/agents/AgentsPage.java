@@ -65,7 +65,19 @@ public class AgentsPage {
     }
 
     private AgentsView view(CreateAgent form, String error, boolean created) {
-        return new AgentsView(agents.list(), retell.gatewayWsUrl().orElse(null), retell.webhookUrl().orElse(null),
-                form, error, created);
+        return new AgentsView(agents.list(), retell.gatewayWsUrl().map(AgentsPage::withoutSecret).orElse(null),
+                retell.webhookUrl().orElse(null), form, error, created);
     }
+
+    /**
+     * The gateway URL with its socket secret replaced by a placeholder. The secret is one for the whole deployment:
+     * shown to a clinic's staff it would let anyone who reads the page open agent sockets for any clinic. Agents
+     * created here get the real URL from the server; for one made by hand the operator supplies the secret.
+     */
+    static String withoutSecret(String url) {
+        return url.replaceFirst("(/llm-websocket/)[^/?#]+", "$1" + SECRET_PLACEHOLDER)
+                .replaceFirst("([?&]secret=)[^&#]+", "$1" + SECRET_PLACEHOLDER);
+    }
+
+    static final String SECRET_PLACEHOLDER = "<socket secret>";
 }
