@@ -45,11 +45,14 @@ public final class Benchmarks {
 
     /** One level's numbers: the load report (JSON from {@code call-simulator load}) and the gateway's memory. */
     record Level(int calls, int holdSeconds, JsonNode report, long peakRssKb, String heapAtPeak, int exitCode,
-            Map<String, Double> coresUsed, HistogramScrape beforeModel) {
+            Map<String, Double> coresUsed, HistogramScrape beforeModel, HistogramScrape gatewayGreeting) {
     }
 
     /** The gateway's own time per turn (caller's words in to model request out), recorded by the gateway itself. */
     static final String BEFORE_MODEL = "voice_turn_before_model_seconds";
+
+    /** The gateway's own greeting time (call known to greeting sent), recorded by the gateway itself. */
+    static final String GREETING = "voice_greeting_seconds";
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
@@ -142,6 +145,7 @@ public final class Benchmarks {
         servers.forEach((name, server) -> cpuBefore.put(name, cpuTicks(server.pid())));
         long wallBefore = System.nanoTime();
         HistogramScrape beforeModelAtStart = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL);
+        HistogramScrape greetingAtStart = HistogramScrape.of(gateway.baseUrl(), GREETING);
         Files.deleteIfExists(json);
         double ramp = Math.max(25, calls / 20.0);
         List<String> command = List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC", "-jar",
@@ -175,8 +179,9 @@ public final class Benchmarks {
         cores.put("load client", loadClientTicks[0] / 100.0 / wallSeconds);
         JsonNode report = Files.isRegularFile(json) ? JSON.readTree(json.toFile()) : JSON.createObjectNode();
         HistogramScrape beforeModel = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL).since(beforeModelAtStart);
+        HistogramScrape greeting = HistogramScrape.of(gateway.baseUrl(), GREETING).since(greetingAtStart);
         return new Level(calls, holdSeconds, report, peakRss.get(), heap[0], ended ? load.exitValue() : -1, cores,
-                beforeModel);
+                beforeModel, greeting);
     }
 
     /** utime + stime of a process in clock ticks (100 per second on Linux), 0 when gone. */
@@ -277,23 +282,28 @@ public final class Benchmarks {
                     + "the streaming of the answer). Gateway's own share = the gateway's histogram "
                     + "`" + BEFORE_MODEL + "` (caller's words in to model request out, every model turn), "
                     + "p50 / p99 as bucket bounds (\"at most\"): the client-side overhead also holds the stub's and "
-                    + "the load client's scheduling delays on the same 2 cores.");
+                    + "the load client's scheduling delays on the same 2 cores. Gateway greeting = the gateway's "
+                    + "histogram `" + GREETING + "` (call details in to greeting out: clinic lookup and reconnect "
+                    + "check), same bucket bounds; the client-side greeting also holds the load client's own start "
+                    + "(a fresh JVM per level) and its reply with call details.");
             w.println();
-            w.println("| calls | held (peak) | turns | turns/s | errors | late pings | greeting | overhead | "
-                    + "gateway's own share | full turn with tool | ping echo | gateway RSS peak | gateway heap used "
-                    + "| CPU cores used |");
-            w.println("|---:|---:|---:|---:|---:|---:|---|---|---|---|---|---:|---|---|");
+            w.println("| calls | held (peak) | turns | turns/s | errors | late pings | greeting | gateway greeting | "
+                    + "overhead | gateway's own share | full turn with tool | ping echo | gateway RSS peak | "
+                    + "gateway heap used | CPU cores used |");
+            w.println("|---:|---:|---:|---:|---:|---:|---|---|---|---|---|---|---:|---|---|");
             for (Level level : levels) {
                 JsonNode r = level.report();
                 StringBuilder cores = new StringBuilder();
                 level.coresUsed().forEach((name, used) -> cores.append(cores.length() == 0 ? "" : ", ")
                         .append(name).append(' ').append(String.format(Locale.ROOT, "%.2f", used)));
-                w.printf(Locale.ROOT, "| %d | %d | %d | %.1f | %d%s | %d | %s | %s | %s | %s | %s | %d MiB | %s | %s |%n",
+                w.printf(Locale.ROOT,
+                        "| %d | %d | %d | %.1f | %d%s | %d | %s | %s | %s | %s | %s | %s | %d MiB | %s | %s |%n",
                         level.calls(), r.path("peakCallsHeld").asInt(), r.path("turnsCompleted").asLong(),
                         r.path("turnsPerSecond").asDouble(), r.path("errors").asLong(),
                         r.path("errorsByKind").isEmpty() ? "" : " " + r.path("errorsByKind").toString().replace("|", "/"),
-                        r.path("latePings").asLong(), stats(r.path("greeting")), stats(r.path("overhead")),
-                        ownShare(level.beforeModel()), stats(r.path("toolTurn")), stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
+                        r.path("latePings").asLong(), stats(r.path("greeting")), ownShare(level.gatewayGreeting()),
+                        stats(r.path("overhead")), ownShare(level.beforeModel()), stats(r.path("toolTurn")),
+                        stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
                         cores);
             }
             w.println();

@@ -192,12 +192,13 @@ public final class CallSession {
 
     private void beginOpening() {
         if (openingStarted.compareAndSet(false, true)) {
-            serial.execute(this::open);
+            long requested = System.nanoTime();
+            serial.execute(() -> open(requested));
         }
     }
 
     /** Resolves the clinic and greets, or continues a call another instance served. */
-    private void open() {
+    private void open(long requestedNanos) {
         MDC.put("call_id", state.callId());
         long started = System.nanoTime();
         try {
@@ -214,6 +215,7 @@ public final class CallSession {
                     LOG.infof("call %s: continuing a call served elsewhere", state.callId());
                 } else {
                     sink.send(RetellResponse.Response.complete(0, Phrases.greeting(found.clinic())));
+                    CallMetrics.greeting(System.nanoTime() - requestedNanos);
                 }
             } else if (lookup instanceof ClinicDirectory.Lookup.Unknown) {
                 state.mode(CallState.Mode.CLOSED);

@@ -22,8 +22,8 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class CallMetrics {
 
-    /** Bucket bounds of {@code voice_turn_before_model_seconds}, in microseconds (250 µs to 1 s). */
-    private static final Duration[] BEFORE_MODEL_BUCKETS = LongStream.of(250, 500, 1_000, 1_500, 2_000, 3_000, 5_000,
+    /** Bucket bounds of the gateway's own-latency timers, in microseconds (250 µs to 1 s). */
+    private static final Duration[] OWN_LATENCY_BUCKETS = LongStream.of(250, 500, 1_000, 1_500, 2_000, 3_000, 5_000,
             7_500, 10_000, 15_000, 20_000, 30_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
             .mapToObj(micros -> Duration.of(micros, ChronoUnit.MICROS)).toArray(Duration[]::new);
 
@@ -54,7 +54,17 @@ public class CallMetrics {
      */
     public static void beforeModel(long nanos) {
         Timer.builder("voice.turn.before.model").description("Turn start to the model request")
-                .serviceLevelObjectives(BEFORE_MODEL_BUCKETS).register(Metrics.globalRegistry)
+                .serviceLevelObjectives(OWN_LATENCY_BUCKETS).register(Metrics.globalRegistry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * {@code voice_greeting_seconds}: the call known (Retell's {@code call_details}, or the socket open when the URL
+     * names the clinic) to the greeting handed to the socket: clinic lookup and reconnect check included.
+     */
+    public static void greeting(long nanos) {
+        Timer.builder("voice.greeting").description("Call details to the greeting sent")
+                .serviceLevelObjectives(OWN_LATENCY_BUCKETS).register(Metrics.globalRegistry)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
