@@ -11,12 +11,18 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
 
     private static LocalPostgres postgres;
 
-    @Override
-    public synchronized Map<String, String> start() {
+    /** The server every test class shares (started on first use). */
+    public static synchronized LocalPostgres shared() {
         if (postgres == null) {
             postgres = LocalPostgres.start();
             postgres.createDatabase("booking");
         }
+        return postgres;
+    }
+
+    @Override
+    public synchronized Map<String, String> start() {
+        shared();
         return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl("booking"),
                 "quarkus.datasource.username", postgres.username(),
                 "quarkus.datasource.password", "");

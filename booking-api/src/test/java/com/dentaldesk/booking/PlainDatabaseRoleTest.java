@@ -1,0 +1,95 @@
+package com.dentaldesk.booking;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.dentaldesk.booking.support.ClinicFixture;
+import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.support.PlainRoleDatabase;
+import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.calls.LeadRequest;
+import com.dentaldesk.contracts.calls.TranscriptEntry;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * With row-level security binding the application (a plain database role), every API read and write still sees the
+ * clinic's own rows and only those: each one runs in a transaction that names the clinic to the database.
+ */
+@QuarkusTest
+@TestProfile(PlainRoleDatabase.class)
+class PlainDatabaseRoleTest {
+
+    @Inject
+    ClinicFixture fixture;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void runsAsARoleThatRowLevelSecurityBinds() {
+        Object[] role = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery(
+                "select current_user, rolsuper or rolbypassrls from pg_roles where rolname = current_user")
+                .getSingleResult());
+        assertEquals(PlainRoleDatabase.ROLE, role[0]);
+        assertEquals(false, role[1], "neither superuser nor BYPASSRLS");
+    }
+
+    @Test
+    void callLogsLeadsPatientsAndTheConsoleSeeTheirClinicOnly() {
+        Clinic mine = fixture.create("America/New_York");
+        Clinic theirs = fixture.create("America/New_York");
+        String callId = "plain-" + System.nanoTime();
+        Instant started = Instant.now().minus(5, ChronoUnit.MINUTES);
+
+        gateway(mine).body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started, null,
+                List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "I need a cleaning")),
+                null, CallOutcome.message, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
+        gateway(mine).get("/api/conversations/" + callId).then().statusCode(200)
+                .body("data.transcript", hasSize(2)).body("data.outcome", equalTo("message"));
+        mine.api().get("/api/conversations").then().statusCode(200).body("data.callId", hasItem(callId));
+
+        gateway(mine).body(new LeadRequest(callId, "Max", "212-555-0123", "Call me back")).post("/api/leads").then()
+                .statusCode(200);
+        mine.api().get("/api/leads").then().statusCode(200).body("data.callId", hasItem(callId));
+
+        long patient = mine.patient("Ada", "+12125550101");
+        mine.call("GetPatient", Map.of("PatNum", patient)).statusCode(200)
+                .body("data.FName", equalTo("Ada"));
+
+        String session = given().redirects().follow(false).formParam("slug", mine.slug())
+                .formParam("key", mine.apiKey()).post("/console/sign-in").then().statusCode(303)
+                .extract().cookie("dd_console");
+        given().cookie("dd_console", session).get("/console/calls/" + callId).then().statusCode(200)
+                .body(containsString("I need a cleaning"));
+
+        gateway(theirs).get("/api/conversations/" + callId).then().statusCode(404);
+        theirs.api().get("/api/conversations").then().statusCode(200).body("data.callId", not(hasItem(callId)));
+        theirs.api().get("/api/leads").then().statusCode(200).body("data.callId", not(hasItem(callId)));
+        theirs.call("GetPatient", Map.of("PatNum", patient)).statusCode(404);
+    }
+
+    private static RequestSpecification gateway(Clinic clinic) {
+        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
+                .header("X-Clinic-Slug", clinic.slug()).contentType("application/json");
+    }
+}
