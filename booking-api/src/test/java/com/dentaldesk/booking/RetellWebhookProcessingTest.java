@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ import com.dentaldesk.booking.support.InboxProbe;
 import com.dentaldesk.booking.support.RetellEvents;
 import com.dentaldesk.booking.support.RetellWireMock;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
+import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.calls.TranscriptEntry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -101,6 +104,31 @@ class RetellWebhookProcessingTest {
                 .body("data.endedAt", equalTo("2025-12-29T09:21:30Z"));
         clinic.api().get("/api/leads").then().statusCode(200)
                 .body("data.findAll { it.callId == '" + shuffled + "' }", hasSize(1));
+    }
+
+    @Test
+    void shouldTakeRetellsLongerTranscriptButNeverShortenTheGatewaysOne() {
+        String shorter = newCallId();
+        gatewayLog(shorter, List.of(new TranscriptEntry("agent", "Thanks for calling, how can I help?")));
+        send(inboundCall("call_ended", shorter, agentId, newNumber(), clinicNumber)).statusCode(204);
+        inbox.awaitProcessed(shorter);
+        clinic.api().get("/api/conversations/" + shorter).then().statusCode(200)
+                .body("data.transcript", hasSize(2)).body("data.transcript[1].content", equalTo("I would like a cleaning."));
+
+        String longer = newCallId();
+        gatewayLog(longer, List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "Hi"),
+                new TranscriptEntry("agent", "You're booked for Tuesday.")));
+        send(inboundCall("call_ended", longer, agentId, newNumber(), clinicNumber)).statusCode(204);
+        inbox.awaitProcessed(longer);
+        clinic.api().get("/api/conversations/" + longer).then().statusCode(200)
+                .body("data.transcript", hasSize(3)).body("data.transcript[2].content", equalTo("You're booked for Tuesday."));
+    }
+
+    private void gatewayLog(String callId, List<TranscriptEntry> transcript) {
+        given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN).header("X-Clinic-Slug", clinic.slug())
+                .contentType("application/json")
+                .body(new ConversationLog(callId, agentId, null, null, null, null, transcript, null, null, null, null))
+                .put("/api/conversations/" + callId).then().statusCode(200);
     }
 
     @Test

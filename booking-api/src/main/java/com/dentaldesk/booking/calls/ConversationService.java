@@ -93,7 +93,7 @@ public class ConversationService {
         return new ConversationResource.ConversationReceipt(callId, conversation.updatedAt);
     }
 
-    /** What Retell reported about a call; only fills fields the gateway left empty. */
+    /** What Retell reported about a call: fills fields the gateway left empty, and takes a longer transcript. */
     public void fillFromRetell(String callId, String agentId, String fromNumber, String toNumber, Instant startedAt,
             Instant endedAt, List<TranscriptEntry> transcript) {
         locks.lock(callId);
@@ -103,7 +103,9 @@ public class ConversationService {
         conversation.toNumber = keep(conversation.toNumber, toNumber);
         conversation.startedAt = keep(conversation.startedAt, startedAt);
         conversation.endedAt = keep(conversation.endedAt, endedAt);
-        if (!transcript.isEmpty() && read(conversation.transcript, TRANSCRIPT).isEmpty()) {
+        // Retell's transcript is what was said; a longer one has the lines the gateway never got back, typically
+        // the receptionist's last sentence before the caller hung up.
+        if (transcript.size() > read(conversation.transcript, TRANSCRIPT).size()) {
             conversation.transcript = write(transcript);
         }
         conversation.updatedAt = Instant.now();
