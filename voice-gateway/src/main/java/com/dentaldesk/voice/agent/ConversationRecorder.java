@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
+import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.client.BookingApiClient;
@@ -41,7 +42,7 @@ public class ConversationRecorder {
     }
 
     /** What must reach booking-api without delay when it changes. */
-    private record Facts(int toolCalls, Object outcome, Long appointmentId, Long leadId, boolean ended) {
+    private record Facts(int toolCalls, CallOutcome outcome, Long appointmentId, Long leadId, boolean ended) {
         static Facts of(ConversationLog log) {
             return new Facts(log.toolCalls().size(), log.outcome(), log.appointmentId(), log.leadId(),
                     log.endedAt() != null);
