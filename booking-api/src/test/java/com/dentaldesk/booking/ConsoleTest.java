@@ -246,7 +246,7 @@ class ConsoleTest {
     /** The call log as the gateway writes it, acting for the clinic with the service token. */
     private static void conversation(Clinic clinic, String callId, String callerSays) {
         Instant started = Instant.now().minus(10, ChronoUnit.MINUTES);
-        gateway(clinic).body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started,
+        clinic.gateway().body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started,
                 started.plusSeconds(95), List.of(new TranscriptEntry("agent", "Hello, how can I help?"),
                         new TranscriptEntry("user", callerSays)),
                 List.of(new ToolCallRecord("t1", "find_slots", "{\"day\":\"next Tuesday\"}", "{\"slots\":[]}", true,
@@ -255,12 +255,7 @@ class ConsoleTest {
     }
 
     private static long lead(Clinic clinic, String callId, String name) {
-        return gateway(clinic).body(new LeadRequest(callId, name, "212-555-0166", "Call me back"))
+        return clinic.gateway().body(new LeadRequest(callId, name, "212-555-0166", "Call me back"))
                 .post("/api/leads").then().statusCode(200).extract().jsonPath().getLong("data.id");
-    }
-
-    private static RequestSpecification gateway(Clinic clinic) {
-        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
-                .header("X-Clinic-Slug", clinic.slug()).contentType("application/json");
     }
 }

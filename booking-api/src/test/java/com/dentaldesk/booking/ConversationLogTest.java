@@ -31,7 +31,6 @@ import com.dentaldesk.contracts.calls.TranscriptEntry;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 @QuarkusTestResource(EmbeddedPostgresResource.class)
@@ -51,12 +50,6 @@ class ConversationLogTest {
         started = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    /** The gateway: service token acting for the clinic. */
-    private RequestSpecification gateway(Clinic acting) {
-        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
-                .header("X-Clinic-Slug", acting.slug()).contentType("application/json");
-    }
-
     private ConversationLog log(String callId, List<TranscriptEntry> transcript, CallOutcome outcome) {
         return new ConversationLog(callId, "agent_x", "+12125550100", "+14155550100", started, null, transcript,
                 List.of(new ToolCallRecord("t1", "find_slots", "{\"date\":\"2026-12-01\"}", "{\"slots\":[]}", true,
@@ -67,15 +60,15 @@ class ConversationLogTest {
     @Test
     void shouldUpsertTheGatewaysLogWithTheLatestWriteWinning() {
         String callId = newCallId();
-        gateway(clinic).body(log(callId, List.of(new TranscriptEntry("agent", "Hello")), null))
+        clinic.gateway().body(log(callId, List.of(new TranscriptEntry("agent", "Hello")), null))
                 .put("/api/conversations/" + callId).then().statusCode(200)
                 .body("data.callId", equalTo(callId)).body("data.savedAt", notNullValue());
-        gateway(clinic).get("/api/conversations/" + callId).then().statusCode(200).body("data.transcript", hasSize(1));
-        gateway(clinic).body(new ConversationLog(callId, null, null, null, null, started.plusSeconds(60),
+        clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200).body("data.transcript", hasSize(1));
+        clinic.gateway().body(new ConversationLog(callId, null, null, null, null, started.plusSeconds(60),
                 List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "Bye")), null,
                 CallOutcome.abandoned, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
 
-        gateway(clinic).get("/api/conversations/" + callId).then().statusCode(200)
+        clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200)
                 .body("data.transcript", hasSize(2)).body("data.outcome", equalTo("abandoned"))
                 .body("data.fromNumber", equalTo("+12125550100"))
                 .body("data.toolCalls[0].name", equalTo("find_slots"))
@@ -86,14 +79,14 @@ class ConversationLogTest {
     @Test
     void shouldNotShowAnotherClinicsCall() {
         String callId = newCallId();
-        gateway(clinic).body(log(callId, List.of(), CallOutcome.message)).put("/api/conversations/" + callId)
+        clinic.gateway().body(log(callId, List.of(), CallOutcome.message)).put("/api/conversations/" + callId)
                 .then().statusCode(200);
 
-        gateway(other).get("/api/conversations/" + callId).then().statusCode(404);
+        other.gateway().get("/api/conversations/" + callId).then().statusCode(404);
         other.api().get("/api/conversations/" + callId).then().statusCode(404);
         other.api().get("/api/conversations").then().statusCode(200).body("data.callId", not(hasItem(callId)));
         clinic.api().get("/api/conversations/" + callId).then().statusCode(200);
-        gateway(clinic).get("/api/conversations/" + newCallId()).then().statusCode(404);
+        clinic.gateway().get("/api/conversations/" + newCallId()).then().statusCode(404);
     }
 
     @Test
@@ -106,7 +99,7 @@ class ConversationLogTest {
         long theirs = other.create("CreateAppointment", other.booking(patient, provider, day + " 09:00:00", 30), "AptNum");
         String callId = newCallId();
 
-        gateway(clinic).body(new ConversationLog(callId, null, null, null, null, null, null, null,
+        clinic.gateway().body(new ConversationLog(callId, null, null, null, null, null, null, null,
                 CallOutcome.booked, theirs, null)).put("/api/conversations/" + callId).then().statusCode(422);
     }
 
@@ -122,10 +115,10 @@ class ConversationLogTest {
         long appointment = clinic.api().body(Map.of("functionName", "CreateAppointment", "sessionId", booked,
                 "parameters", clinic.booking(patient, provider, day + " 10:00:00", 30))).post("/api/booking")
                 .then().statusCode(200).extract().jsonPath().getLong("data.AptNum");
-        gateway(clinic).body(log(booked, List.of(), null)).put("/api/conversations/" + booked).then().statusCode(200);
-        gateway(clinic).body(log(messaged, List.of(), null)).put("/api/conversations/" + messaged).then()
+        clinic.gateway().body(log(booked, List.of(), null)).put("/api/conversations/" + booked).then().statusCode(200);
+        clinic.gateway().body(log(messaged, List.of(), null)).put("/api/conversations/" + messaged).then()
                 .statusCode(200);
-        long lead = gateway(clinic).body(new LeadRequest(messaged, "Max", "212-555-0123", "callback"))
+        long lead = clinic.gateway().body(new LeadRequest(messaged, "Max", "212-555-0123", "callback"))
                 .post("/api/leads").then().statusCode(200).extract().jsonPath().getLong("data.id");
 
         String today = LocalDate.now(clinic.zone()).toString();
@@ -144,13 +137,13 @@ class ConversationLogTest {
     @Test
     void shouldKeepOneLeadPerCallAndLetStaffCloseIt() {
         String callId = newCallId();
-        long first = gateway(clinic).body(new LeadRequest(callId, "Ann", null, "tooth ache"))
+        long first = clinic.gateway().body(new LeadRequest(callId, "Ann", null, "tooth ache"))
                 .post("/api/leads").then().statusCode(200).body("data.status", equalTo("new"))
                 .extract().jsonPath().getLong("data.id");
-        gateway(clinic).body(new LeadRequest(callId, null, "(212) 555-0111", null)).post("/api/leads").then()
+        clinic.gateway().body(new LeadRequest(callId, null, "(212) 555-0111", null)).post("/api/leads").then()
                 .statusCode(200).body("data.id", equalTo((int) first)).body("data.name", equalTo("Ann"))
                 .body("data.phone", equalTo("+12125550111")).body("data.reason", equalTo("tooth ache"));
-        gateway(clinic).body(new LeadRequest(newCallId(), null, null, "nothing to call back"))
+        clinic.gateway().body(new LeadRequest(newCallId(), null, null, "nothing to call back"))
                 .post("/api/leads").then().statusCode(422);
 
         clinic.api().get("/api/leads").then().body("data", hasSize(1));

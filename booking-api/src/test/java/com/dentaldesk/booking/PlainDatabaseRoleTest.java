@@ -29,7 +29,6 @@ import com.dentaldesk.contracts.calls.TranscriptEntry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * With row-level security binding the application (a plain database role), every API read and write still sees the
@@ -61,14 +60,14 @@ class PlainDatabaseRoleTest {
         String callId = "plain-" + System.nanoTime();
         Instant started = Instant.now().minus(5, ChronoUnit.MINUTES);
 
-        gateway(mine).body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started, null,
+        mine.gateway().body(new ConversationLog(callId, "agent_x", "+12125550143", "+12125550100", started, null,
                 List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "I need a cleaning")),
                 null, CallOutcome.message, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
-        gateway(mine).get("/api/conversations/" + callId).then().statusCode(200)
+        mine.gateway().get("/api/conversations/" + callId).then().statusCode(200)
                 .body("data.transcript", hasSize(2)).body("data.outcome", equalTo("message"));
         mine.api().get("/api/conversations").then().statusCode(200).body("data.callId", hasItem(callId));
 
-        gateway(mine).body(new LeadRequest(callId, "Max", "212-555-0123", "Call me back")).post("/api/leads").then()
+        mine.gateway().body(new LeadRequest(callId, "Max", "212-555-0123", "Call me back")).post("/api/leads").then()
                 .statusCode(200);
         mine.api().get("/api/leads").then().statusCode(200).body("data.callId", hasItem(callId));
 
@@ -82,14 +81,9 @@ class PlainDatabaseRoleTest {
         given().cookie("dd_console", session).get("/console/calls/" + callId).then().statusCode(200)
                 .body(containsString("I need a cleaning"));
 
-        gateway(theirs).get("/api/conversations/" + callId).then().statusCode(404);
+        theirs.gateway().get("/api/conversations/" + callId).then().statusCode(404);
         theirs.api().get("/api/conversations").then().statusCode(200).body("data.callId", not(hasItem(callId)));
         theirs.api().get("/api/leads").then().statusCode(200).body("data.callId", not(hasItem(callId)));
         theirs.call("GetPatient", Map.of("PatNum", patient)).statusCode(404);
-    }
-
-    private static RequestSpecification gateway(Clinic clinic) {
-        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
-                .header("X-Clinic-Slug", clinic.slug()).contentType("application/json");
     }
 }

@@ -125,8 +125,7 @@ class RetellWebhookProcessingTest {
     }
 
     private void gatewayLog(String callId, List<TranscriptEntry> transcript) {
-        given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN).header("X-Clinic-Slug", clinic.slug())
-                .contentType("application/json")
+        clinic.gateway()
                 .body(new ConversationLog(callId, agentId, null, null, null, null, transcript, null, null, null, null))
                 .put("/api/conversations/" + callId).then().statusCode(200);
     }

@@ -30,9 +30,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Options (system properties): {@code bench.levels} (default {@code 50,200,1000}), {@code bench.hold} (seconds
  * per level, default {@code 30,40,60}), {@code bench.ttft} (stub time to first token, default 300 ms),
  * {@code bench.tps} (stub tokens per second, default 40), {@code bench.bookingLoad} ({@code true}), {@code
- * bench.gatewayJvm} (extra gateway JVM options, space separated, e.g. a JFR recording), {@code bench.out}
- * (default {@code benchmarks}). The gateway inherits the environment, so {@code GATEWAY_AGENT_WORKER_THREADS}
- * etc. can be set for an experiment.
+ * bench.gatewayJvm} / {@code bench.bookingJvm} (extra JVM options, space separated, e.g. a JFR recording),
+ * {@code bench.out} (default {@code benchmarks}). The gateway inherits the environment, so
+ * {@code GATEWAY_AGENT_WORKER_THREADS} etc. can be set for an experiment.
  */
 public final class Benchmarks {
 
@@ -64,7 +64,6 @@ public final class Benchmarks {
         int[] holds = ints(System.getProperty("bench.hold", "30,40,60"));
         long ttft = Long.parseLong(System.getProperty("bench.ttft", "300"));
         int tps = Integer.parseInt(System.getProperty("bench.tps", "40"));
-        String gatewayJvm = System.getProperty("bench.gatewayJvm", "").trim();
         Path simulator = root.resolve("call-simulator/target/call-simulator.jar");
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String loadBefore = loadAverage();
@@ -78,9 +77,8 @@ public final class Benchmarks {
             postgres.createDatabase("booking");
             int bookingPort = ServiceProcess.freePort();
             System.out.println("starting booking-api (local profile, demo clinics)...");
-            String bookingJvm = System.getProperty("bench.bookingJvm", "").trim();
             try (ServiceProcess booking = ServiceProcess.start("booking-api",
-                    bookingJvm.isEmpty() ? List.of() : List.of(bookingJvm.split("\\s+")),
+                    ServiceProcess.jvmOptions("bench.bookingJvm"),
                     root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), bookingPort,
                     Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                             "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
@@ -103,8 +101,8 @@ public final class Benchmarks {
                     env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
                     env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
                     System.out.println("starting voice-gateway...");
-                    List<String> jvm = gatewayJvm.isEmpty() ? List.of() : List.of(gatewayJvm.split("\\s+"));
-                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway", jvm,
+                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway",
+                            ServiceProcess.jvmOptions("bench.gatewayJvm"),
                             root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar"), List.of(), gatewayPort,
                             env, "/health/ready", gatewayLog)) {
                         String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;

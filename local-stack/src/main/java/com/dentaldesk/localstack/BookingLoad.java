@@ -80,8 +80,7 @@ public final class BookingLoad {
         try (LocalPostgres postgres = LocalPostgres.start()) {
             postgres.createDatabase("booking");
             int port = ServiceProcess.freePort();
-            String jvm = System.getProperty("bench.bookingJvm", "").trim();
-            try (ServiceProcess api = ServiceProcess.start("booking-api", jvm.isEmpty() ? List.of() : List.of(jvm.split("\\s+")),
+            try (ServiceProcess api = ServiceProcess.start("booking-api", ServiceProcess.jvmOptions("bench.bookingJvm"),
                     root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), port,
                     Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                             "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,

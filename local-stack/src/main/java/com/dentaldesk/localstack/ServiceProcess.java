@@ -37,6 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code jar} with the given environment, prefixes its output with {@code name}, and waits until
      * {@code readyPath} answers 200 (at most 90 s).
      */
+    /** Extra JVM options from a system property, space separated (e.g. a JFR recording); none when unset. */
+    public static List<String> jvmOptions(String property) {
+        String options = System.getProperty(property, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment,
             String readyPath, Consumer<String> output) {
         return start(name, List.of(), jar, List.of(), port, environment, readyPath, output);

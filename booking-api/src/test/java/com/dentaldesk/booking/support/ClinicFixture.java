@@ -42,6 +42,12 @@ public class ClinicFixture {
             return given().header("Authorization", "Bearer " + apiKey).contentType(ContentType.JSON);
         }
 
+        /** As the gateway calls: the service token acting for this clinic. */
+        public RequestSpecification gateway() {
+            return given().header("Authorization", "Bearer " + SERVICE_TOKEN).header("X-Clinic-Slug", slug)
+                    .contentType(ContentType.JSON);
+        }
+
         public ValidatableResponse call(String function, Map<String, ?> parameters) {
             return api().body(Map.of("functionName", function, "parameters", parameters)).post("/api/booking").then();
         }

@@ -97,9 +97,4 @@ public class ClinicDirectory {
             return new Lookup.Unavailable();
         }
     }
-
-    /** Forgets cached profiles (tests, or an admin change that must apply at once). */
-    public void clear() {
-        cache.clear();
-    }
 }
