@@ -115,6 +115,21 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldFilterCallsByClinicDayAndOutcome() {
+        String call = newCallId();
+        conversation(mine, call, "Do you open on Saturdays?");
+        LocalDate day = LocalDate.ofInstant(Instant.now().minus(10, ChronoUnit.MINUTES), mine.zone());
+        String session = signIn(mine);
+
+        page(session).get("/console/calls?day=" + day + "&outcome=abandoned").then().statusCode(200)
+                .body(containsString(call));
+        page(session).get("/console/calls?day=" + day.minusDays(1)).then().statusCode(200)
+                .body(not(containsString(call)));
+        page(session).get("/console/calls?day=" + day + "&outcome=booked").then().statusCode(200)
+                .body(not(containsString(call)));
+    }
+
+    @Test
     void shouldMarkALeadDoneAndMoveItToTheDoneList() {
         long lead = lead(mine, newCallId(), "Dana Done");
         String session = signIn(mine);
