@@ -2,6 +2,7 @@ package com.dentaldesk.contracts.retell;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -48,6 +49,14 @@ public sealed interface RetellRequest {
             @JsonProperty("transcript") List<Utterance> transcript,
             @JsonProperty("transcript_with_tool_calls") List<Utterance> transcriptWithToolCalls)
             implements RetellRequest, TurnRequest {
+
+        /** Decoding only: a frame without {@code response_id} is refused rather than read as 0, the greeting's id. */
+        @JsonCreator
+        static ResponseRequired decode(@JsonProperty("response_id") Long responseId,
+                @JsonProperty("transcript") List<Utterance> transcript,
+                @JsonProperty("transcript_with_tool_calls") List<Utterance> transcriptWithToolCalls) {
+            return new ResponseRequired(requireResponseId(responseId), transcript, transcriptWithToolCalls);
+        }
     }
 
     /** The caller has been silent: a short check-in with this id. */
@@ -57,6 +66,14 @@ public sealed interface RetellRequest {
             @JsonProperty("transcript") List<Utterance> transcript,
             @JsonProperty("transcript_with_tool_calls") List<Utterance> transcriptWithToolCalls)
             implements RetellRequest, TurnRequest {
+
+        /** Decoding only: a frame without {@code response_id} is refused rather than read as 0, the greeting's id. */
+        @JsonCreator
+        static ReminderRequired decode(@JsonProperty("response_id") Long responseId,
+                @JsonProperty("transcript") List<Utterance> transcript,
+                @JsonProperty("transcript_with_tool_calls") List<Utterance> transcriptWithToolCalls) {
+            return new ReminderRequired(requireResponseId(responseId), transcript, transcriptWithToolCalls);
+        }
     }
 
     /** What both turn-starting frames share. */
@@ -64,5 +81,13 @@ public sealed interface RetellRequest {
         long responseId();
 
         List<Utterance> transcript();
+    }
+
+    /** Negative ids do not exist either: Retell counts up from 0 (the greeting). */
+    private static long requireResponseId(Long responseId) {
+        if (responseId == null || responseId < 0) {
+            throw new IllegalArgumentException("response_id is required and not negative");
+        }
+        return responseId;
     }
 }

@@ -8,9 +8,11 @@ import com.dentaldesk.contracts.retell.RetellRequest;
 import com.dentaldesk.contracts.retell.RetellResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,6 +33,16 @@ public class RetellCodec {
             return Optional.of(json.readValue(text, RetellRequest.class));
         } catch (InvalidTypeIdException e) {
             LOG.warnf("call %s: ignoring frame with unknown interaction_type %s", callId, safeType(text));
+        } catch (ValueInstantiationException e) {
+            // The contract records refuse frames that would be misread (a turn without response_id would be
+            // answered as the greeting). Their reason names a field, never a value; Jackson's own message would
+            // quote the frame, transcript included.
+            String reason = e.getCause() instanceof IllegalArgumentException ? e.getCause().getMessage()
+                    : e.getClass().getSimpleName();
+            LOG.warnf("call %s: refusing %s frame: %s", callId, safeType(text), reason);
+        } catch (JsonMappingException e) {
+            LOG.warnf("call %s: refusing %s frame with a field of the wrong type (%s)", callId, safeType(text),
+                    e.getClass().getSimpleName());
         } catch (JsonProcessingException e) {
             LOG.warnf("call %s: ignoring malformed frame (%d chars, %s)", callId, text.length(),
                     e.getClass().getSimpleName());
