@@ -6,6 +6,8 @@
 # SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+JAVA_HOME="$(scripts/jdk25)"
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -q -B package -DskipTests
 fi
