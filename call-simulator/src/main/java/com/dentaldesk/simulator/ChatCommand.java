@@ -48,7 +48,7 @@ final class ChatCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         RetellCall call = new RetellCall(callId == null ? "chat-" + UUID.randomUUID() : callId, agentId, from, to,
-                "inbound", null, null);
+                "inbound", null, null, System.currentTimeMillis());
         CallListener printer = new CallListener() {
             @Override
             public void onFrame(RetellResponse frame) {

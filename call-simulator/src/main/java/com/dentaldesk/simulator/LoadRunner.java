@@ -272,7 +272,7 @@ public final class LoadRunner {
     private void open(int index, RetellCallClient.Options options) {
         Call call = new Call(index);
         RetellCall details = new RetellCall("load-" + index + "-" + Long.toHexString(System.nanoTime()),
-                config.agentId(), config.fromNumber(), config.toNumber(), "inbound", null, null);
+                config.agentId(), config.fromNumber(), config.toNumber(), "inbound", null, null, System.currentTimeMillis());
         try {
             call.client = RetellCallClient.connect(config.url(), config.clinic(), details, call, options);
         } catch (RuntimeException e) {

@@ -36,7 +36,7 @@ public final class ScenarioRunner {
         Scenario.CallSetup setup = scenario.call();
         RetellCall call = new RetellCall(
                 setup.callId() == null ? "sim-" + UUID.randomUUID() : setup.callId(),
-                setup.agentId(), setup.fromNumber(), setup.toNumber(), "inbound", null, null);
+                setup.agentId(), setup.fromNumber(), setup.toNumber(), "inbound", null, null, System.currentTimeMillis());
         out.printf("scenario: %s (call %s)%n", name, call.callId());
         RetellCallClient client = RetellCallClient.connect(baseUrl, setup.clinic(), call, printer(), options);
         try {

@@ -53,10 +53,13 @@ public class AgentLoop {
         this.config = config;
     }
 
-    /** Thrown when the model cannot give an answer in time; the call falls back to taking a message. */
+    /** Thrown when the model cannot give an answer in time; this turn falls back to taking a message. */
     static final class ModelFailure extends Exception {
-        ModelFailure(String reason) {
+        private final boolean beforeFirstToken;
+
+        ModelFailure(String reason, boolean beforeFirstToken) {
             super(reason);
+            this.beforeFirstToken = beforeFirstToken;
         }
     }
 
@@ -74,7 +77,7 @@ public class AgentLoop {
                 if (turn.isCancelled()) {
                     return;
                 }
-                AiMessage answer = stream(model, turn, state, conversation);
+                AiMessage answer = answer(model, turn, state, conversation);
                 if (answer == null || turn.isCancelled()) {
                     return;
                 }
@@ -113,18 +116,39 @@ public class AgentLoop {
                 }
             }
         } catch (ModelFailure e) {
-            LOG.warnf("call %s: model failed on turn %d (%s); taking a message", state.callId(), turn.responseId(),
-                    e.getMessage());
-            messages.enter(turn, state, Phrases.MODEL_DOWN);
+            LOG.warnf("call %s: model failed on turn %d (%s); this turn takes a message", state.callId(),
+                    turn.responseId(), e.getMessage());
+            messages.coverTurn(turn, state, Phrases.MODEL_DOWN);
+        }
+    }
+
+    /**
+     * One model answer, tried a second time when the first attempt fails before its first token and the
+     * first-token deadline still has time left: one dropped connection or 5xx is not worth a lost turn.
+     */
+    private AiMessage answer(StreamingChatModel model, Turn turn, CallState state, List<ChatMessage> conversation)
+            throws ModelFailure {
+        long deadline = System.nanoTime() + config.openai().firstTokenTimeout().toNanos();
+        try {
+            return stream(model, turn, state, conversation, deadline);
+        } catch (ModelFailure first) {
+            if (!first.beforeFirstToken || System.nanoTime() >= deadline || turn.isCancelled()) {
+                throw first;
+            }
+            LOG.infof("call %s: model attempt failed on turn %d (%s); retrying once", state.callId(),
+                    turn.responseId(), first.getMessage());
+            CallMetrics.error("model_retry");
+            return stream(model, turn, state, conversation, deadline);
         }
     }
 
     /** Streams one model answer; returns null if the turn was superseded meanwhile. */
-    private AiMessage stream(StreamingChatModel model, Turn turn, CallState state, List<ChatMessage> conversation)
-            throws ModelFailure {
+    private AiMessage stream(StreamingChatModel model, Turn turn, CallState state, List<ChatMessage> conversation,
+            long firstTokenDeadline) throws ModelFailure {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
         CompletableFuture<Void> firstToken = new CompletableFuture<>();
         AtomicBoolean abandoned = new AtomicBoolean();
+        AtomicBoolean sawToken = new AtomicBoolean();
         SentenceChunker chunker = new SentenceChunker(sentence -> {
             String safe = ReplyGuard.filter(sentence, state);
             if (safe.isEmpty()) {
@@ -149,6 +173,7 @@ public class AgentLoop {
                     context.streamingHandle().cancel();
                     return;
                 }
+                sawToken.set(true);
                 if (firstToken.complete(null)) {
                     CallMetrics.modelFirstToken(System.nanoTime() - requested);
                 }
@@ -162,6 +187,7 @@ public class AgentLoop {
                     context.streamingHandle().cancel();
                     return;
                 }
+                sawToken.set(true);
                 if (firstToken.complete(null)) {
                     CallMetrics.modelFirstToken(System.nanoTime() - requested);
                 }
@@ -181,7 +207,7 @@ public class AgentLoop {
         });
         try {
             CompletableFuture.anyOf(firstToken, turn.cancellation())
-                    .get(config.openai().firstTokenTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    .get(Math.max(0, firstTokenDeadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             CompletableFuture.anyOf(done, turn.cancellation())
                     .get(config.openai().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (turn.isCancelled()) {
@@ -193,13 +219,13 @@ public class AgentLoop {
             return response.aiMessage();
         } catch (TimeoutException e) {
             abandoned.set(true);
-            turn.cancellation();
             CallMetrics.error("model");
-            throw new ModelFailure(firstToken.isDone() ? "answer too slow" : "no first token in time");
+            throw new ModelFailure(firstToken.isDone() ? "answer too slow" : "no first token in time", false);
         } catch (ExecutionException e) {
             abandoned.set(true);
             CallMetrics.error("model");
-            throw new ModelFailure(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName());
+            throw new ModelFailure(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName(),
+                    !sawToken.get());
         } catch (CancellationException e) {
             abandoned.set(true);
             return null;

@@ -36,6 +36,8 @@ public final class CallSession {
     private long latestResponseId = -1;
     private Turn current;
     private ScheduledFuture<?> callDetailsTimer;
+    /** Retell's {@code start_timestamp} (epoch ms) from call details; null until they arrive. */
+    private volatile Long retellStartMillis;
 
     /** The beans a session works with, grouped so the session stays a plain object. */
     public record Collaborators(ClinicDirectory clinics, BookingApiClient booking, AgentLoop agent,
@@ -87,6 +89,7 @@ public final class CallSession {
         } else if (request instanceof RetellRequest.CallDetails details) {
             if (details.call() != null) {
                 state.callDetails(details.call().agentId(), details.call().fromNumber(), details.call().toNumber());
+                retellStartMillis = details.call().startTimestamp();
             }
             if (callDetailsTimer != null) {
                 callDetailsTimer.cancel(false);
@@ -150,7 +153,7 @@ public final class CallSession {
             LOG.errorf("call %s: turn %d failed (%s)", state.callId(), turn.responseId(), e.getClass().getSimpleName());
             CallMetrics.error("turn");
             if (!turn.isFinished()) {
-                with.messages().enter(turn, state, Phrases.MODEL_DOWN);
+                with.messages().coverTurn(turn, state, Phrases.MODEL_DOWN);
             }
         } finally {
             watchdog.cancel(false);
@@ -197,7 +200,11 @@ public final class CallSession {
         }
     }
 
-    /** Resolves the clinic and greets, or continues a call another instance served. */
+    /**
+     * Resolves the clinic (from the cache for a known clinic) and greets at once. Only a call that began well before
+     * this socket opened can be a reconnect to an instance that never saw it: only then is booking-api asked for its
+     * record, so a new call's greeting never waits on a round trip.
+     */
     private void open(long requestedNanos) {
         MDC.put("call_id", state.callId());
         long started = System.nanoTime();
@@ -208,7 +215,7 @@ public final class CallSession {
                 state.clinic(found.clinic());
                 putClinic();
                 state.mode(with.models().model().isPresent() ? CallState.Mode.AGENT : CallState.Mode.MESSAGE_TAKING);
-                Optional<ConversationLog> earlier = earlierRecord();
+                Optional<ConversationLog> earlier = mayBeReconnect() ? earlierRecord() : Optional.empty();
                 if (earlier.isPresent()) {
                     sink.send(RetellResponse.Response.complete(0, ""));
                     with.rebuilder().apply(state, earlier.get());
@@ -250,9 +257,19 @@ public final class CallSession {
         }
     }
 
-    /** A record of this call id means Retell reconnected after another instance served it. Bounded wait. */
+    /**
+     * Retell opens the socket as the call starts and retries a failed open after 7 s, so a call older than
+     * {@code reconnect-age} may have been served elsewhere. A new call, or one without a start time, is not.
+     */
+    private boolean mayBeReconnect() {
+        Long startMillis = retellStartMillis;
+        return startMillis != null && System.currentTimeMillis() - startMillis
+                > with.config().socket().reconnectAge().toMillis();
+    }
+
+    /** The record another instance left of this call, if any; bounded, and only for calls that may be reconnects. */
     private Optional<ConversationLog> earlierRecord() {
-        Future<Optional<ConversationLog>> lookup = with.workers().pool()
+        Future<Optional<ConversationLog>> lookup = with.workers()
                 .submit(() -> with.booking().findConversation(state.clinicSlug(), state.callId()));
         try {
             return lookup.get(with.config().bookingApi().reconnectCheckTimeout().toMillis(), TimeUnit.MILLISECONDS);

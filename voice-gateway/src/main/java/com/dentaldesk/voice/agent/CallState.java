@@ -243,6 +243,18 @@ public final class CallState {
         endedAt = at;
     }
 
+    public synchronized Instant endedAt() {
+        return endedAt;
+    }
+
+    public synchronized int toolCallCount() {
+        return toolCalls.size();
+    }
+
+    public synchronized Long appointmentId() {
+        return appointmentId;
+    }
+
     public synchronized ConversationLog snapshot() {
         List<TranscriptEntry> entries = transcript.stream()
                 .filter(u -> u.isUser() || u.isAgent())

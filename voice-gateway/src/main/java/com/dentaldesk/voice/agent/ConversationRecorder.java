@@ -1,29 +1,36 @@
 package com.dentaldesk.voice.agent;
 
+import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.contracts.calls.CallOutcome;
-import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.config.GatewayConfig;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
- * Ships each call's record to booking-api in the background: the latest snapshot wins (the endpoint is an
- * upsert), one upload per call at a time, bounded retries with backoff. Nothing here can fail a call.
+ * Ships each call's record to booking-api beside the call, never on its path: {@link #record} only marks the call
+ * dirty and returns. A few uploader lanes take dirty calls from one queue (a call is in it at most once, so memory
+ * is bounded by the calls alive) and upload a snapshot taken at upload time, so any number of changes while a call
+ * waits cost one upload. Failures are retried with backoff; a clean shutdown drains what is left.
  *
- * <p>A change of facts (a tool call, the outcome, an appointment, a lead, the end) is uploaded at once: it is what
- * another instance needs to continue the call and what the clinic sees. A turn that only adds transcript (Retell
- * resends the whole transcript on every turn anyway) waits up to {@code transcript-interval}, so a thousand calls
- * cost booking-api a few uploads per second instead of one per turn.
+ * <p>A change of facts (a tool call, the outcome, an appointment, a lead, the end) is queued at once: it is what
+ * another instance needs to continue the call and what the clinic sees. A turn that only adds transcript waits up to
+ * {@code transcript-interval}; when the queue is longer than {@code max-queued}, such turns are not queued at all
+ * (the next fact change or the hang-up carries their transcript), so overload means fewer snapshots, not slower
+ * calls.
  */
 @ApplicationScoped
 public class ConversationRecorder {
@@ -33,19 +40,21 @@ public class ConversationRecorder {
     private final BookingApiClient booking;
     private final Workers workers;
     private final GatewayConfig.ConversationLog config;
-    private final Map<String, Pending> latest = new ConcurrentHashMap<>();
-    private final Set<String> uploading = ConcurrentHashMap.newKeySet();
-    private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+    private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
+    private final Map<String, Dirty> dirty = new ConcurrentHashMap<>();
     private final Map<String, Facts> lastFacts = new ConcurrentHashMap<>();
+    private final ExecutorService lanes;
+    private volatile boolean stopping;
 
-    private record Pending(String clinic, ConversationLog log) {
+    /** A call waiting for upload: its live state, and how often uploading it has failed in a row. */
+    private record Dirty(CallState state, int failures, boolean queued) {
     }
 
     /** What must reach booking-api without delay when it changes. */
     private record Facts(int toolCalls, CallOutcome outcome, Long appointmentId, Long leadId, boolean ended) {
-        static Facts of(ConversationLog log) {
-            return new Facts(log.toolCalls().size(), log.outcome(), log.appointmentId(), log.leadId(),
-                    log.endedAt() != null);
+        static Facts of(CallState state) {
+            return new Facts(state.toolCallCount(), state.outcome(), state.appointmentId(), state.leadId(),
+                    state.endedAt() != null);
         }
     }
 
@@ -53,72 +62,94 @@ public class ConversationRecorder {
         this.booking = booking;
         this.workers = workers;
         this.config = config.conversationLog();
+        int lanes = this.config.uploadLanes();
+        this.lanes = Executors.newFixedThreadPool(lanes, Thread.ofVirtual().name("call-log-", 0).factory());
+        for (int i = 0; i < lanes; i++) {
+            this.lanes.execute(this::uploadLoop);
+        }
     }
 
-    /** Queues the call's current state for upload. Never blocks, never throws. */
+    /** Notes that the call changed. Never blocks, never throws, never uploads on the caller's thread. */
     public void record(CallState state) {
-        String clinic = state.clinicSlug();
-        if (clinic == null || state.clinic() == null) {
+        if (state.clinicSlug() == null || state.clinic() == null) {
             return;
         }
-        try {
-            queue(clinic, state);
-        } catch (RejectedExecutionException e) {
-            // Only while the gateway shuts down (its calls end then too); booking-api's webhooks fill the record in.
-            LOG.debugf("call %s: not uploaded, the gateway is stopping", state.callId());
-        }
-    }
-
-    private void queue(String clinic, CallState state) {
         String callId = state.callId();
-        ConversationLog log = state.snapshot();
-        latest.put(callId, new Pending(clinic, log));
-        Facts facts = Facts.of(log);
+        Facts facts = Facts.of(state);
         boolean factsChanged = !facts.equals(lastFacts.put(callId, facts));
-        if (facts.ended()) {
-            lastFacts.remove(callId);
-        }
         if (factsChanged) {
-            startDrain(callId);
-        } else if (waiting.add(callId)) {
-            workers.timer().schedule(() -> {
-                waiting.remove(callId);
-                startDrain(callId);
-            }, config.transcriptInterval().toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void startDrain(String callId) {
-        if (uploading.add(callId)) {
-            workers.pool().execute(() -> drain(callId, 1));
-        }
-    }
-
-    private void drain(String callId, int attempt) {
-        Pending next = latest.remove(callId);
-        if (next == null) {
-            uploading.remove(callId);
-            // A record() between remove and here would have seen "uploading" and not started a drain.
-            if (latest.containsKey(callId) && uploading.add(callId)) {
-                drain(callId, 1);
+            enqueue(callId, state);
+        } else if (ready.size() < config.maxQueued()) {
+            Dirty previous = dirty.putIfAbsent(callId, new Dirty(state, 0, false));
+            if (previous == null) {
+                schedule(() -> promote(callId), config.transcriptInterval());
             }
-            return;
         }
-        try {
-            booking.putConversation(next.clinic(), next.log());
-            drain(callId, 1);
-        } catch (RuntimeException e) {
-            latest.putIfAbsent(callId, next);
-            if (attempt >= config.maxAttempts()) {
-                LOG.warnf("call %s: conversation record not saved after %d attempts (%s)", callId, attempt,
-                        e.getClass().getSimpleName());
-                latest.remove(callId);
-                uploading.remove(callId);
+    }
+
+    /** Queues the call once (a call already queued is simply uploaded with its newest state). */
+    private void enqueue(String callId, CallState state) {
+        Dirty before = dirty.get(callId);
+        Dirty now = new Dirty(state, before == null ? 0 : before.failures(), true);
+        dirty.put(callId, now);
+        if (before == null || !before.queued()) {
+            ready.add(callId);
+        }
+    }
+
+    /** A call waiting for its transcript interval or a retry: queue it now, unless something already did. */
+    private void promote(String callId) {
+        Dirty waiting = dirty.get(callId);
+        if (waiting != null && !waiting.queued()) {
+            enqueue(callId, waiting.state());
+        }
+    }
+
+    private void uploadLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            String callId;
+            try {
+                callId = ready.take();
+            } catch (InterruptedException e) {
                 return;
             }
-            long delay = config.retryDelay().toMillis() << (attempt - 1);
-            workers.timer().schedule(() -> workers.pool().execute(() -> drain(callId, attempt + 1)), delay,
-                    TimeUnit.MILLISECONDS);
+            upload(callId);
+        }
+    }
+
+    private void upload(String callId) {
+        Dirty entry = dirty.remove(callId);
+        if (entry == null) {
+            return;
+        }
+        CallState state = entry.state();
+        try {
+            booking.putConversation(state.clinicSlug(), state.snapshot());
+            if (state.endedAt() != null) {
+                lastFacts.remove(callId);
+            }
+        } catch (RuntimeException e) {
+            int failures = entry.failures() + 1;
+            if (failures >= config.maxAttempts()) {
+                LOG.warnf("call %s: conversation record not saved after %d attempts (%s)", callId, failures,
+                        e.getClass().getSimpleName());
+                lastFacts.remove(callId);
+                return;
+            }
+            // A newer change that arrived meanwhile rides along with the retry.
+            dirty.merge(callId, new Dirty(state, failures, false),
+                    (newer, failed) -> new Dirty(newer.state(), failures, newer.queued()));
+            if (!stopping) {
+                schedule(() -> promote(callId), config.retryDelay().multipliedBy(1L << Math.min(failures - 1, 10)));
+            }
+        }
+    }
+
+    private void schedule(Runnable task, Duration delay) {
+        try {
+            workers.timer().schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Stopping: the shutdown drain takes whatever is dirty.
         }
     }
 
@@ -128,8 +159,7 @@ public class ConversationRecorder {
     }
 
     private void retryLead(CallState state, LeadRequest lead, int attempt) {
-        long delay = config.retryDelay().toMillis() << (attempt - 1);
-        workers.timer().schedule(() -> workers.pool().execute(() -> {
+        schedule(() -> workers.execute(() -> {
             try {
                 String clinic = state.clinicSlug();
                 if (clinic == null) {
@@ -146,6 +176,30 @@ public class ConversationRecorder {
                             e.getClass().getSimpleName());
                 }
             }
-        }), delay, TimeUnit.MILLISECONDS);
+        }), config.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 10)));
+    }
+
+    /** SIGINT/SIGTERM: upload every call still dirty (transcript-only ones too) before the process ends. */
+    void drainOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
+        dirty.keySet().forEach(this::promote);
+        long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
+        while ((!ready.isEmpty() || !dirty.isEmpty()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!dirty.isEmpty()) {
+            LOG.warnf("%d call records not uploaded before shutdown", dirty.size());
+        }
+        lanes.shutdownNow();
+    }
+
+    /** Calls waiting for an upload (for tests and metrics). */
+    public int waiting() {
+        return dirty.size();
     }
 }

@@ -38,11 +38,28 @@ public class MessageTaker {
         this.config = config;
     }
 
-    /** Switches the call to taking a message, with an apology saying why. */
+    /** Switches the call to taking a message for good, with an apology saying why. */
     public void enter(Turn turn, CallState state, String apology) {
         boolean wasTaking = state.mode() == CallState.Mode.MESSAGE_TAKING;
         state.mode(CallState.Mode.MESSAGE_TAKING);
         LOG.infof("call %s: message-taking mode", state.callId());
+        speak(turn, state, apology, wasTaking);
+    }
+
+    /**
+     * The model failed on this turn: this turn takes a step of the message (apology and first question, or the
+     * caller's answer to the last one), but the call stays with the agent, which is tried again on the next turn.
+     */
+    public void coverTurn(Turn turn, CallState state, String apology) {
+        LOG.infof("call %s: turn %d taken by the message flow", state.callId(), turn.responseId());
+        if (state.message().stage() == Stage.NOT_STARTED) {
+            speak(turn, state, apology, false);
+        } else {
+            handle(turn, state);
+        }
+    }
+
+    private void speak(Turn turn, CallState state, String apology, boolean wasTaking) {
         MessageDraft draft = state.message();
         if (draft.stage() == Stage.NOT_STARTED) {
             state.message(draft.next(Stage.ASK_NAME));
@@ -64,6 +81,10 @@ public class MessageTaker {
             return;
         }
         String said = state.lastUserText().trim();
+        if (Farewell.isGoodbye(said)) {
+            closeWithWhatWeHave(turn, state, draft);
+            return;
+        }
         switch (draft.stage()) {
             case ASK_NAME -> {
                 String name = name(said);
@@ -109,10 +130,26 @@ public class MessageTaker {
         }
     }
 
+    /** The caller is done: keep whatever of the message we have (a name or a number is worth a callback), hang up. */
+    private void closeWithWhatWeHave(Turn turn, CallState state, MessageDraft draft) {
+        state.mode(CallState.Mode.CLOSED);
+        String phone = draft.phone() != null ? draft.phone() : state.fromNumber();
+        if (draft.name() != null || draft.phone() != null) {
+            MessageDraft complete = draft.withPhone(phone)
+                    .withReason(draft.reason() != null ? draft.reason() : "callback requested").next(Stage.DONE);
+            state.message(complete);
+            save(state, complete);
+            turn.finish(new ToolResult.Closing("Thank you. I've passed your message on to the team. Goodbye!", true,
+                    null));
+            return;
+        }
+        turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
+    }
+
     private void save(CallState state, MessageDraft draft) {
         state.outcome(CallOutcome.message);
         LeadRequest lead = new LeadRequest(state.callId(), draft.name(), draft.phone(), draft.reason());
-        Future<?> saving = workers.pool().submit(() -> booking.saveLead(state.clinicSlug(), lead)
+        Future<?> saving = workers.submit(() -> booking.saveLead(state.clinicSlug(), lead)
                 .ifPresent(saved -> state.leadId(saved.id())));
         try {
             saving.get(config.agent().toolTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -93,7 +93,7 @@ public class ToolRunner {
         }
         ToolContext context = new ToolContext(state, turn.responseId(), id, time.now(), booking,
                 config.maxSlotsOffered());
-        Future<ToolResult> running = workers.pool().submit(() -> tool.run(context, args));
+        Future<ToolResult> running = workers.submit(() -> tool.run(context, args));
         long timeoutMs = config.toolTimeout().toMillis();
         long fillerMs = config.fillerAfter().toMillis();
         try {

@@ -49,7 +49,7 @@ public class ClinicDirectory {
 
     public ClinicDirectory(BookingApiClient client, Workers workers, GatewayConfig config) {
         this.client = client;
-        this.background = workers.pool();
+        this.background = workers::execute;
         this.ttl = config.bookingApi().clinicCacheTtl();
     }
 

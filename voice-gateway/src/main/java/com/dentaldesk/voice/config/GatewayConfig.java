@@ -46,6 +46,14 @@ public interface GatewayConfig {
         /** How long to wait for {@code call_details} before greeting without a known clinic. */
         @WithDefault("PT3S")
         Duration callDetailsTimeout();
+
+        /**
+         * A call that began longer ago than this when its socket opened may be a reconnect to a call another
+         * instance served: only then is booking-api asked for its record before greeting (Retell retries a failed
+         * open after 7 s, so a new call is younger).
+         */
+        @WithDefault("PT5S")
+        Duration reconnectAge();
     }
 
     enum SecretLocation {
@@ -119,15 +127,6 @@ public interface GatewayConfig {
         /** Slots offered per search. */
         @WithDefault("3")
         int maxSlotsOffered();
-
-        /**
-         * Most worker threads for turns and tools (blocking work never runs on the event loop). A running turn holds
-         * one thread while it waits on the model, plus one while a tool runs; idle calls hold none. 64 starved at
-         * 1,000 concurrent calls (turns and their tool calls queued behind each other: timeouts, degraded answers;
-         * see benchmarks/README.md), so the ceiling is 1,024; idle threads end after 60 s.
-         */
-        @WithDefault("1024")
-        int workerThreads();
     }
 
     interface ConversationLog {
@@ -145,5 +144,17 @@ public interface GatewayConfig {
          */
         @WithDefault("PT10S")
         Duration transcriptInterval();
+
+        /** Uploads in flight to booking-api at once; the rest wait in one queue, one entry per call. */
+        @WithDefault("8")
+        int uploadLanes();
+
+        /** Beyond this many calls waiting for an upload, transcript-only changes are not queued (facts still are). */
+        @WithDefault("1000")
+        int maxQueued();
+
+        /** How long a clean shutdown waits for the last uploads. */
+        @WithDefault("PT10S")
+        Duration shutdownDrain();
     }
 }

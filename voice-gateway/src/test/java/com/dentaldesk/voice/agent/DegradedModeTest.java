@@ -6,6 +6,8 @@ import static com.dentaldesk.voice.support.OpenAiStubs.toolCall;
 import static com.dentaldesk.voice.support.OpenAiStubs.whenCallerSays;
 import static com.dentaldesk.voice.support.OpenAiStubs.whenToolReturns;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -71,7 +73,9 @@ class DegradedModeTest {
 
     @Test
     void shouldTakeMessageAndSaveLeadWhenModelAnswers500() throws Exception {
-        openai.stub(whenCallerSays("cleaning"), aResponse().withStatus(500).withBody("{\"error\":\"boom\"}"));
+        // Down for the whole call: every turn tries the model again, and every turn is taken by the message flow.
+        openai.stub(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1),
+                aResponse().withStatus(500).withBody("{\"error\":\"boom\"}"));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
         try (RetellCallClient call = greeted(details)) {
             AgentTurn turn = call.say("I'd like to book a cleaning");
@@ -81,6 +85,49 @@ class DegradedModeTest {
             takeMessage(call);
         }
         assertLeadSaved(details.callId(), "Jane Doe", Clinics.CALLER, "I need a cleaning");
+    }
+
+    @Test
+    void shouldRetryOnceWhenTheFirstModelAttemptFailsAndAnswerInTheSameTurn() throws Exception {
+        WireMockServers.openai.stubFor(whenCallerSays("cleaning").inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        WireMockServers.openai.stubFor(whenCallerSays("cleaning").inScenario("flaky")
+                .whenScenarioStateIs("recovered").willReturn(sse(text("Sure, what day suits you? "))));
+        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
+            AgentTurn turn = say(call, "I'd like to book a cleaning");
+            assertEquals("Sure, what day suits you? ", turn.content());
+            assertEquals(2, WireMockServers.openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
+                    .size(), "one failed attempt, one retry");
+        }
+    }
+
+    @Test
+    void shouldTakeOneTurnAsMessageWhenModelIsDownThenUseTheModelAgainOnTheNextTurn() throws Exception {
+        openai.stub(whenCallerSays("cleaning"), aResponse().withStatus(500));
+        openai.stub(whenCallerSays("Jane Doe"), sse(text("Thanks Jane, what day would you like to come in? ")));
+        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
+            AgentTurn down = say(call, "I'd like to book a cleaning");
+            assertTrue(down.content().contains("technical trouble") && down.content().contains("May I have your name"),
+                    down.content());
+            assertFalse(down.endCall());
+            AgentTurn back = say(call, "My name is Jane Doe");
+            assertEquals("Thanks Jane, what day would you like to come in? ", back.content(),
+                    "the model answers again once it is back");
+        }
+    }
+
+    @Test
+    void shouldEndTheCallWhenCallerSaysGoodbyeWhileTakingAMessage() throws Exception {
+        openai.stub(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1), aResponse().withStatus(500));
+        RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
+        try (RetellCallClient call = greeted(details)) {
+            say(call, "I'd like to book a cleaning");
+            say(call, "My name is Jane Doe");
+            AgentTurn bye = say(call, "No, that's all, goodbye");
+            assertTrue(bye.endCall(), "hangs up instead of asking another question: " + bye.content());
+            assertFalse(bye.content().contains("?"), bye.content());
+        }
+        assertLeadSaved(details.callId(), "Jane Doe", Clinics.CALLER, "callback requested");
     }
 
     @Test

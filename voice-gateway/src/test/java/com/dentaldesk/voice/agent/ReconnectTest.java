@@ -79,7 +79,9 @@ class ReconnectTest {
 
     @Test
     void shouldRebuildCallServedByAnotherInstanceFromBookingApiRecord() throws Exception {
-        RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
+        // Retell reconnects with the call object of a call that began a while ago.
+        RetellCall details = TestCalls.startedAt("test-" + java.util.UUID.randomUUID(), Clinics.AGENT_ID,
+                System.currentTimeMillis() - 90_000);
         new BookingStubs(WireMockServers.booking).conversation(new ConversationLog(details.callId(), Clinics.AGENT_ID,
                 Clinics.CALLER, "+15559870000", Instant.now(), null, List.of(), List.of(
                         new ToolCallRecord("call_x1", "find_patient", "{}",
@@ -90,6 +92,10 @@ class ReconnectTest {
         try (RetellCallClient call = TestCalls.open(root, details)) {
             assertTrue(call.greeting().await(3000));
             assertEquals("", call.greeting().content(), "a continued call is not greeted again");
+            assertEquals(1, WireMockServers.booking.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                    .getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+                            .urlPathEqualTo("/api/conversations/" + details.callId()))).size(),
+                    "an old call is looked up once");
             AgentTurn next = call.say("Is it still me?");
             assertTrue(next.await(5000));
             assertTrue(next.content().contains("still have your details"), next.content());

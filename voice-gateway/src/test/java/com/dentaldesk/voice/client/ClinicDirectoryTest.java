@@ -27,7 +27,7 @@ class ClinicDirectoryTest {
     private static final ClinicProfile RENAMED = new ClinicProfile("bright", "Bright Smile Dental & Ortho",
             "America/New_York", null, null, null, null, List.of());
 
-    private final Workers workers = new Workers(config(Duration.ZERO));
+    private final Workers workers = new Workers();
     private final List<String> lookups = new CopyOnWriteArrayList<>();
     private volatile Optional<ClinicProfile> answer = Optional.of(BRIGHT);
     private volatile CountDownLatch slowAnswer = new CountDownLatch(0);
@@ -47,8 +47,7 @@ class ClinicDirectoryTest {
 
     @AfterEach
     void stop() {
-        workers.pool().shutdownNow();
-        workers.timer().shutdownNow();
+        workers.stop();
     }
 
     @Test
@@ -111,13 +110,8 @@ class ClinicDirectoryTest {
             case "clinicCacheTtl" -> clinicTtl;
             default -> throw new UnsupportedOperationException(method);
         });
-        GatewayConfig.Agent agent = proxy(GatewayConfig.Agent.class, method -> switch (method) {
-            case "workerThreads" -> 4;
-            default -> throw new UnsupportedOperationException(method);
-        });
         return proxy(GatewayConfig.class, method -> switch (method) {
             case "bookingApi" -> bookingApi;
-            case "agent" -> agent;
             default -> throw new UnsupportedOperationException(method);
         });
     }

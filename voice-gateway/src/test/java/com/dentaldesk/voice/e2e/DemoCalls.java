@@ -59,7 +59,7 @@ final class DemoCalls {
 
     static RetellCall jordanCalls() {
         return new RetellCall("e2e-" + UUID.randomUUID(), RealBookingApi.DEMO_AGENT_ID, RealBookingApi.JORDAN_PHONE,
-                "+12125550100", "inbound", null, null);
+                "+12125550100", "inbound", null, null, System.currentTimeMillis());
     }
 
     static RetellCallClient greeted(URL root, RetellCall details) throws InterruptedException {

@@ -25,7 +25,12 @@ public final class TestCalls {
     }
 
     public static RetellCall inbound(String callId, String agentId) {
-        return new RetellCall(callId, agentId, Clinics.CALLER, "+15559870000", "inbound", null, null);
+        return startedAt(callId, agentId, System.currentTimeMillis());
+    }
+
+    /** The call object of a call that began at this epoch millisecond (an old one means Retell reconnected). */
+    public static RetellCall startedAt(String callId, String agentId, long startTimestamp) {
+        return new RetellCall(callId, agentId, Clinics.CALLER, "+15559870000", "inbound", null, null, startTimestamp);
     }
 
     public static RetellCallClient open(URL root, RetellCall call) {
