@@ -73,14 +73,14 @@ public final class LoadRunner {
     }
 
     /** Percentiles in milliseconds. */
-    public record Stats(int count, double p50, double p90, double p99, double max) {
+    public record Stats(int count, double p50, double p90, double p95, double p99, double max) {
         static Stats of(List<Long> nanos) {
             if (nanos.isEmpty()) {
-                return new Stats(0, 0, 0, 0, 0);
+                return new Stats(0, 0, 0, 0, 0, 0);
             }
             List<Long> sorted = new ArrayList<>(nanos);
             Collections.sort(sorted);
-            return new Stats(sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 99),
+            return new Stats(sorted.size(), pct(sorted, 50), pct(sorted, 90), pct(sorted, 95), pct(sorted, 99),
                     sorted.get(sorted.size() - 1) / 1e6);
         }
 
@@ -97,7 +97,8 @@ public final class LoadRunner {
 
     /** The outcome of a run. {@code errors} lists counts by kind; a healthy run has none. */
     public record Report(int calls, int callsOpened, int peakCallsHeld, int callsCompleted, long turnsCompleted,
-            long toolTurns, long toolRefusals, long bargeIns, long staleFrames, long pingsEchoed, long latePings, long errors,
+            long toolTurns, long toolRefusals, long bargeIns, long staleFrames, long pingsEchoed, long latePings,
+            long lostPings, long errors,
             Map<String, Long> errorsByKind, double wallSeconds, double turnsPerSecond, long stubTtftMillis,
             Stats greeting, Stats overhead, Stats firstChunk, Stats toolTurn, Stats ping) {
 
@@ -107,7 +108,8 @@ public final class LoadRunner {
             out.printf("turns: %d completed (%.1f/s), %d with a booking-api tool call (+%d refused by the gateway's "
                     + "repeat cap), %d barge-ins, %d stale frames%n", turnsCompleted, turnsPerSecond, toolTurns,
                     toolRefusals, bargeIns, staleFrames);
-            out.printf("pings: %d echoed, %d late (> threshold or unanswered)%n", pingsEchoed, latePings);
+            out.printf("pings: %d echoed, %d late (> threshold or unanswered), %d lost (no echo within Retell's 5 s)%n",
+                    pingsEchoed, latePings, lostPings);
             out.printf("errors: %d %s%n", errors, errorsByKind.isEmpty() ? "" : errorsByKind);
             out.printf("greeting after open          %s%n", greeting.line());
             out.printf("overhead (first chunk - %3d) %s%n", stubTtftMillis, overhead.line());
@@ -183,11 +185,13 @@ public final class LoadRunner {
         double wall = (System.nanoTime() - start) / 1e9;
         long pingsEchoed = 0;
         long late = 0;
+        long lost = 0;
         long stale = 0;
         synchronized (clients) {
             for (RetellCallClient client : clients) {
                 pingsEchoed += client.pingsEchoed();
                 late += client.latePings();
+                lost += client.lostPings();
                 stale += client.staleFrames();
                 client.abort();
             }
@@ -197,7 +201,8 @@ public final class LoadRunner {
         Map<String, Long> byKind = new java.util.TreeMap<>();
         errors.forEach((kind, n) -> byKind.put(kind, n.get()));
         return new Report(config.calls(), opened.get(), peakHeld.get(), completed.get(), turns.get(),
-                toolTurns.size(), toolRefusals.get(), bargeIns.get(), stale, pingsEchoed, late, totalErrors(), byKind, wall,
+                toolTurns.size(), toolRefusals.get(), bargeIns.get(), stale, pingsEchoed, late, lost, totalErrors(), byKind,
+                wall,
                 turns.get() / Math.max(0.001, wall), config.stubTtftMillis(), Stats.of(greetings),
                 Stats.of(overheads), Stats.of(firstChunks), Stats.of(toolTurns), Stats.of(pings));
     }
@@ -367,7 +372,7 @@ public final class LoadRunner {
                     long full = System.nanoTime() - done.requestedAtNanos();
                     String content = done.content();
                     int tools = done.toolsInvoked().size();
-                    if (!content.contains(StubLlmServer.FIRST_SENTENCE.trim())) {
+                    if (!content.contains(StubLlmServer.ANSWER_MARK)) {
                         // The gateway fell back (model or booking-api trouble): a degraded answer, counted as error.
                         error("answer not from the model (degraded)", 1);
                     } else if (tools == 0) {

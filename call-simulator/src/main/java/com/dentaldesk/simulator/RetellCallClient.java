@@ -44,6 +44,9 @@ public final class RetellCallClient implements AutoCloseable {
     private final AtomicLong latestRequestId = new AtomicLong(0);
     private final AtomicLong supersededAtNanos = new AtomicLong(0);
     private final AtomicInteger latePings = new AtomicInteger();
+    private final AtomicInteger lostPings = new AtomicInteger();
+    /** Retell's keepalive deadline: no echo within this and it drops the socket. */
+    static final long RETELL_PING_DEADLINE_MS = 5000;
     private final AtomicInteger pingsEchoed = new AtomicInteger();
     private final AtomicInteger staleFrames = new AtomicInteger();
     private final AtomicLong maxPingMillis = new AtomicLong();
@@ -222,6 +225,17 @@ public final class RetellCallClient implements AutoCloseable {
         return latePings.get() + (int) unanswered;
     }
 
+    /**
+     * Pings Retell would count as lost: echoed after its 5 s keepalive deadline, or never echoed and older than that
+     * (Retell closes and reconnects such a socket).
+     */
+    public int lostPings() {
+        long now = System.nanoTime();
+        long unanswered = pingsInFlight.values().stream()
+                .filter(sent -> TimeUnit.NANOSECONDS.toMillis(now - sent) > RETELL_PING_DEADLINE_MS).count();
+        return lostPings.get() + (int) unanswered;
+    }
+
     /** {@link System#nanoTime()} when the socket opened (after the HTTP upgrade), -1 before. */
     public long openedAtNanos() {
         return openedAtNanos;
@@ -349,6 +363,9 @@ public final class RetellCallClient implements AutoCloseable {
                 pingsEchoed.incrementAndGet();
                 listener.onPingEcho(now - sent);
                 maxPingMillis.accumulateAndGet(delay, Math::max);
+                if (delay > RETELL_PING_DEADLINE_MS) {
+                    lostPings.incrementAndGet();
+                }
                 if (delay > lateThresholdMillis) {
                     latePings.incrementAndGet();
                     listener.onLatePing(delay);

@@ -32,6 +32,11 @@ public final class StubLlmCommand implements Callable<Integer> {
                     + "dentists) | find_slots | list_providers (every caller turn). Default ${DEFAULT-VALUE}.")
     String toolCall;
 
+    @Option(names = "--answer-shape", defaultValue = "sentence",
+            description = "sentence (whole first sentence in the first event, then a word per token) | tokens (a word "
+                    + "per event from the first, 12 in all, no sentence end). Default ${DEFAULT-VALUE}.")
+    String answerShape;
+
     @Option(names = "--max-seconds", defaultValue = "3600", description = "Stop after this long (${DEFAULT-VALUE} s).")
     long maxSeconds;
 
@@ -39,7 +44,9 @@ public final class StubLlmCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         StubLlmServer.ToolMode mode = StubLlmServer.ToolMode.valueOf(toolCall.trim().toUpperCase(java.util.Locale.ROOT));
-        try (StubLlmServer stub = StubLlmServer.start(port, ttftMs, tokensPerSecond, mode)) {
+        StubLlmServer.AnswerShape shape = StubLlmServer.AnswerShape.valueOf(
+                answerShape.trim().toUpperCase(java.util.Locale.ROOT));
+        try (StubLlmServer stub = StubLlmServer.start(port, ttftMs, tokensPerSecond, mode, shape)) {
             out.printf("stub-llm listening on %s (ttft %d ms, %.0f tokens/s, tool calls: %s)%n", stub.baseUrl(), ttftMs,
                     tokensPerSecond, mode.name().toLowerCase(java.util.Locale.ROOT));
             out.flush();

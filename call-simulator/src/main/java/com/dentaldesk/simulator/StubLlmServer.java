@@ -44,8 +44,18 @@ public final class StubLlmServer implements AutoCloseable {
     /** When the stub answers with a tool call. */
     public enum ToolMode { NONE, AUTO, FIND_SLOTS, LIST_PROVIDERS }
 
-    /** The first sentence of every text answer; the load command recognises the stub's answers by it. */
+    /**
+     * How a text answer streams: {@code SENTENCE}, the whole first sentence in the first event, then a word per
+     * token; {@code TOKENS}, one word per event from the first and no sentence end at all (how a real model starts:
+     * a gateway that waits for a sentence end before speaking is caught by it).
+     */
+    public enum AnswerShape { SENTENCE, TOKENS }
+
+    /** The first sentence of every {@code SENTENCE} answer. */
     public static final String FIRST_SENTENCE = "Sure, I can help with that. ";
+    /** The first word of every text answer of either shape; the load command recognises the stub's answers by it. */
+    public static final String ANSWER_MARK = "Sure";
+    private static final String TOKENS_ANSWER = "Sure I can help with that and I have openings this week";
     private static final String TEXT_REST = "We have openings in the morning and in the afternoon this week, "
             + "and I can check another day too. Which would you prefer?";
     private static final String AFTER_TOOL_REST = "I checked the schedule for you and found a few options, "
@@ -60,6 +70,7 @@ public final class StubLlmServer implements AutoCloseable {
     private final long ttftMillis;
     private final double tokensPerSecond;
     private final ToolMode toolMode;
+    private final AnswerShape shape;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
@@ -67,8 +78,9 @@ public final class StubLlmServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     private StubLlmServer(HttpServer server, long ttftMillis, double tokensPerSecond, ToolMode toolMode,
-            int writerThreads) {
+            AnswerShape shape, int writerThreads) {
         this.server = server;
+        this.shape = shape;
         this.ttftMillis = ttftMillis;
         this.tokensPerSecond = tokensPerSecond;
         this.toolMode = toolMode;
@@ -77,13 +89,13 @@ public final class StubLlmServer implements AutoCloseable {
     }
 
     /** Starts on 127.0.0.1:{@code port} (0 = any free port). */
-    public static StubLlmServer start(int port, long ttftMillis, double tokensPerSecond, ToolMode toolMode)
-            throws IOException {
+    public static StubLlmServer start(int port, long ttftMillis, double tokensPerSecond, ToolMode toolMode,
+            AnswerShape shape) throws IOException {
         if (ttftMillis < 0 || tokensPerSecond <= 0) {
             throw new IllegalArgumentException("ttft must be >= 0 and the token rate > 0");
         }
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        StubLlmServer stub = new StubLlmServer(http, ttftMillis, tokensPerSecond, toolMode, 2);
+        StubLlmServer stub = new StubLlmServer(http, ttftMillis, tokensPerSecond, toolMode, shape, 2);
         http.createContext("/v1/chat/completions", stub::handle);
         http.createContext("/health", exchange -> {
             byte[] ok = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
@@ -214,8 +226,17 @@ public final class StubLlmServer implements AutoCloseable {
         return events;
     }
 
-    private static List<String> text(String rest) {
+    private List<String> text(String rest) {
         List<String> events = new ArrayList<>();
+        if (shape == AnswerShape.TOKENS) {
+            String[] words = TOKENS_ANSWER.split("(?= )");
+            events.add(chunk(JSON.createObjectNode().put("role", "assistant").put("content", words[0]), null));
+            for (int i = 1; i < words.length; i++) {
+                events.add(chunk(JSON.createObjectNode().put("content", words[i]), null));
+            }
+            events.add(chunk(JSON.createObjectNode(), "stop"));
+            return events;
+        }
         events.add(chunk(JSON.createObjectNode().put("role", "assistant").put("content", FIRST_SENTENCE), null));
         for (String word : rest.split("(?<= )")) {
             events.add(chunk(JSON.createObjectNode().put("content", word), null));

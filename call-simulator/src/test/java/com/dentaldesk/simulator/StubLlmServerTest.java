@@ -23,7 +23,8 @@ class StubLlmServerTest {
 
     @Test
     void shouldAnswerWithToolCallThenTextAfterTheSetTimeToFirstToken() throws Exception {
-        try (StubLlmServer stub = StubLlmServer.start(0, 150, 200, StubLlmServer.ToolMode.AUTO)) {
+        try (StubLlmServer stub = StubLlmServer.start(0, 150, 200, StubLlmServer.ToolMode.AUTO,
+                StubLlmServer.AnswerShape.SENTENCE)) {
             Timed tool = post(stub, "{\"messages\":[{\"role\":\"user\",\"content\":\"Anything next Tuesday?\"}]}");
             assertTrue(tool.firstEventMillis >= 140, "first event after " + tool.firstEventMillis + " ms");
             JsonNode call = tool.events.get(0).at("/choices/0/delta/tool_calls/0/function");

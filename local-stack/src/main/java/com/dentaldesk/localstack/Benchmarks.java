@@ -44,7 +44,8 @@ public final class Benchmarks {
     }
 
     /** One level's numbers: the load report (JSON from {@code call-simulator load}) and the gateway's memory. */
-    record Level(int calls, int holdSeconds, JsonNode report, long peakRssKb, String heapAtPeak, int exitCode,
+    record Level(int calls, int holdSeconds, JsonNode report, long peakRssKb, long peakThreads, String heapAtPeak,
+            int exitCode,
             Map<String, Double> coresUsed, HistogramScrape beforeModel, HistogramScrape gatewayGreeting) {
     }
 
@@ -64,6 +65,7 @@ public final class Benchmarks {
         int[] holds = ints(System.getProperty("bench.hold", "30,40,60"));
         long ttft = Long.parseLong(System.getProperty("bench.ttft", "300"));
         int tps = Integer.parseInt(System.getProperty("bench.tps", "40"));
+        LoadShape shape = LoadShape.fromSystemProperties();
         Path simulator = root.resolve("call-simulator/target/call-simulator.jar");
         String startedAt = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String loadBefore = loadAverage();
@@ -84,39 +86,43 @@ public final class Benchmarks {
                             "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
                             "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),
                     "/q/health/ready", bookingLog)) {
-                int stubPort = ServiceProcess.freePort();
+                int stubPort = shape.stubPort() > 0 ? shape.stubPort() : ServiceProcess.freePort();
                 System.out.printf("starting stub-llm (ttft %d ms, %d tokens/s)...%n", ttft, tps);
                 try (ServiceProcess stub = ServiceProcess.start("stub-llm", List.of("-Xmx256m"), simulator,
                         List.of("stub-llm", "--port", String.valueOf(stubPort), "--ttft-ms", String.valueOf(ttft),
                                 "--tokens-per-second", String.valueOf(tps), "--tool-call", "auto",
-                                "--max-seconds", "1200"),
+                                "--answer-shape", shape.answerShape(), "--max-seconds", "1800"),
                         stubPort, Map.of(), "/health", stubLog)) {
-                    int gatewayPort = ServiceProcess.freePort();
-                    Map<String, String> env = new HashMap<>();
-                    env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
-                    env.put("OPENAI_API_KEY", "benchmark-stub-key");
-                    env.put("BOOKING_API_URL", booking.baseUrl());
-                    env.put("BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN);
-                    env.put("RETELL_WEBSOCKET_SECRET", SOCKET_SECRET);
-                    env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
-                    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-                    System.out.println("starting voice-gateway...");
-                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway",
-                            ServiceProcess.jvmOptions("bench.gatewayJvm"),
-                            root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar"), List.of(), gatewayPort,
-                            env, "/health/ready", gatewayLog)) {
-                        String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;
-                        System.out.println("warm-up: 50 calls, 15 s (not reported)");
+                    if (shape.peerUrl() != null) {
+                        // A peer server (e.g. Retell's node demo, started by hand against this stub) takes the same load.
+                        System.out.printf("peer at %s (pid %d), stub-llm at %s%n", shape.peerUrl(), shape.peerPid(),
+                                stub.baseUrl());
                         Map<String, ServiceProcess> servers = new java.util.LinkedHashMap<>();
-                        servers.put("gateway", gateway);
-                        servers.put("booking-api", booking);
                         servers.put("stub-llm", stub);
-                        runLoad(simulator, url, 50, 15, ttft, logs.resolve("warmup.json"), gateway, servers);
-                        for (int i = 0; i < levels.length; i++) {
-                            int hold = holds[Math.min(i, holds.length - 1)];
-                            System.out.printf("%nlevel: %d concurrent calls, hold %d s%n", levels[i], hold);
-                            results.add(runLoad(simulator, url, levels[i], hold, ttft,
-                                    logs.resolve("load-" + levels[i] + ".json"), gateway, servers));
+                        runLevels(simulator, shape.peerUrl(), levels, holds, ttft, shape, logs, null, shape.peerPid(),
+                                servers, results);
+                    } else {
+                        int gatewayPort = ServiceProcess.freePort();
+                        Map<String, String> env = new HashMap<>();
+                        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
+                        env.put("OPENAI_API_KEY", "benchmark-stub-key");
+                        env.put("BOOKING_API_URL", booking.baseUrl());
+                        env.put("BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN);
+                        env.put("RETELL_WEBSOCKET_SECRET", SOCKET_SECRET);
+                        env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
+                        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+                        System.out.println("starting voice-gateway...");
+                        try (ServiceProcess gateway = ServiceProcess.start("voice-gateway",
+                                ServiceProcess.jvmOptions("bench.gatewayJvm"),
+                                gatewayJar(root), List.of(), gatewayPort,
+                                env, "/health/ready", gatewayLog)) {
+                            String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;
+                            Map<String, ServiceProcess> servers = new java.util.LinkedHashMap<>();
+                            servers.put("gateway", gateway);
+                            servers.put("booking-api", booking);
+                            servers.put("stub-llm", stub);
+                            runLevels(simulator, url, levels, holds, ttft, shape, logs, gateway.baseUrl(), gateway.pid(),
+                                    servers, results);
                         }
                     }
                 }
@@ -137,34 +143,54 @@ public final class Benchmarks {
                 root.relativize(out.resolve("latency.svg")), minutes);
     }
 
-    private static Level runLoad(Path simulator, String url, int calls, int holdSeconds, long ttft, Path json,
-            ServiceProcess gateway, Map<String, ServiceProcess> servers) throws Exception {
+    /** Warm-up, then each level; {@code metricsUrl} is null for a peer that has no gateway histograms. */
+    private static void runLevels(Path simulator, String url, int[] levels, int[] holds, long ttft, LoadShape shape,
+            Path logs, String metricsUrl, long serverPid, Map<String, ServiceProcess> servers, List<Level> results)
+            throws Exception {
+        System.out.println("warm-up: 50 calls, 15 s (not reported)");
+        runLoad(simulator, url, 50, 15, ttft, shape, logs.resolve("warmup.json"), metricsUrl, serverPid, servers);
+        for (int i = 0; i < levels.length; i++) {
+            int hold = holds[Math.min(i, holds.length - 1)];
+            System.out.printf("%nlevel: %d concurrent calls, hold %d s%n", levels[i], hold);
+            results.add(runLoad(simulator, url, levels[i], hold, ttft, shape,
+                    logs.resolve("load-" + levels[i] + ".json"), metricsUrl, serverPid, servers));
+        }
+    }
+
+    private static Level runLoad(Path simulator, String url, int calls, int holdSeconds, long ttft, LoadShape shape,
+            Path json, String metricsUrl, long serverPid, Map<String, ServiceProcess> servers) throws Exception {
         Map<String, Long> cpuBefore = new java.util.LinkedHashMap<>();
         servers.forEach((name, server) -> cpuBefore.put(name, cpuTicks(server.pid())));
+        long serverTicksBefore = cpuTicks(serverPid);
         long wallBefore = System.nanoTime();
-        HistogramScrape beforeModelAtStart = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL);
-        HistogramScrape greetingAtStart = HistogramScrape.of(gateway.baseUrl(), GREETING);
+        HistogramScrape beforeModelAtStart = HistogramScrape.of(metricsUrl, BEFORE_MODEL);
+        HistogramScrape greetingAtStart = HistogramScrape.of(metricsUrl, GREETING);
         Files.deleteIfExists(json);
         double ramp = Math.max(25, calls / 20.0);
-        List<String> command = List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC", "-jar",
-                simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC",
+                "-jar", simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
                 String.valueOf(holdSeconds), "--ramp-per-second", String.valueOf(ramp), "--stub-ttft-ms",
-                String.valueOf(ttft), "--json", json.toString());
+                String.valueOf(ttft), "--json", json.toString()));
+        command.addAll(shape.loadArguments());
         Process load = new ProcessBuilder(command).inheritIO().start();
         // Sample the gateway's RSS every second; take one heap reading once every call is held.
         AtomicLong peakRss = new AtomicLong();
+        AtomicLong peakThreads = new AtomicLong();
         String[] heap = {"n/a"};
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
         long[] loadClientTicks = {0};
         sampler.scheduleAtFixedRate(() -> {
-            peakRss.accumulateAndGet(rssKb(gateway.pid()), Math::max);
+            peakRss.accumulateAndGet(rssKb(serverPid), Math::max);
+            peakThreads.accumulateAndGet(threads(serverPid), Math::max);
             long ticks = cpuTicks(load.pid());
             if (ticks > 0) {
                 loadClientTicks[0] = ticks;
             }
         }, 0, 1, TimeUnit.SECONDS);
         long heapAtMillis = (long) ((calls / ramp + holdSeconds * 0.7) * 1000);
-        sampler.schedule(() -> heap[0] = heapUsed(gateway.pid()), heapAtMillis, TimeUnit.MILLISECONDS);
+        if (metricsUrl != null) {
+            sampler.schedule(() -> heap[0] = heapUsed(serverPid), heapAtMillis, TimeUnit.MILLISECONDS);
+        }
         boolean ended = load.waitFor(holdSeconds + calls / (long) ramp + 120, TimeUnit.SECONDS);
         if (!ended) {
             load.destroyForcibly();
@@ -174,12 +200,21 @@ public final class Benchmarks {
         Map<String, Double> cores = new java.util.LinkedHashMap<>();
         servers.forEach((name, server) -> cores.put(name,
                 (cpuTicks(server.pid()) - cpuBefore.get(name)) / 100.0 / wallSeconds));
+        if (metricsUrl == null) {
+            cores.put("peer", (cpuTicks(serverPid) - serverTicksBefore) / 100.0 / wallSeconds);
+        }
         cores.put("load client", loadClientTicks[0] / 100.0 / wallSeconds);
         JsonNode report = Files.isRegularFile(json) ? JSON.readTree(json.toFile()) : JSON.createObjectNode();
-        HistogramScrape beforeModel = HistogramScrape.of(gateway.baseUrl(), BEFORE_MODEL).since(beforeModelAtStart);
-        HistogramScrape greeting = HistogramScrape.of(gateway.baseUrl(), GREETING).since(greetingAtStart);
-        return new Level(calls, holdSeconds, report, peakRss.get(), heap[0], ended ? load.exitValue() : -1, cores,
-                beforeModel, greeting);
+        HistogramScrape beforeModel = HistogramScrape.of(metricsUrl, BEFORE_MODEL).since(beforeModelAtStart);
+        HistogramScrape greeting = HistogramScrape.of(metricsUrl, GREETING).since(greetingAtStart);
+        return new Level(calls, holdSeconds, report, peakRss.get(), peakThreads.get(), heap[0],
+                ended ? load.exitValue() : -1, cores, beforeModel, greeting);
+    }
+
+    /** The gateway to measure: this tree's build, or another one's ({@code bench.gatewayJar}, e.g. the "before"). */
+    private static Path gatewayJar(Path root) {
+        String other = System.getProperty("bench.gatewayJar");
+        return other != null ? Path.of(other) : root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar");
     }
 
     /** utime + stime of a process in clock ticks (100 per second on Linux), 0 when gone. */
@@ -193,10 +228,19 @@ public final class Benchmarks {
         }
     }
 
+    /** The process's thread count ({@code Threads:} in /proc), 0 when gone. */
+    static long threads(long pid) {
+        return statusField(pid, "Threads:");
+    }
+
     static long rssKb(long pid) {
+        return statusField(pid, "VmRSS:");
+    }
+
+    private static long statusField(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
@@ -303,6 +347,30 @@ public final class Benchmarks {
                         stats(r.path("overhead")), ownShare(level.beforeModel()), stats(r.path("toolTurn")),
                         stats(r.path("ping")), level.peakRssKb() / 1024, level.heapAtPeak(),
                         cores);
+            }
+            w.println();
+            w.printf("### Real-time figures (%s)%n", System.getProperty("bench.label", "voice-gateway"));
+            w.println();
+            w.println("Added latency = first response chunk minus the stub's time to first token; lost pings = no echo "
+                    + "within Retell's 5 s; message-taking turns = answers that are not the model's. RSS, threads and "
+                    + "CPU are the server's (the gateway, or the peer).");
+            w.println();
+            w.println("| calls | turns | added latency p50 / p95 / p99 ms | ping echo p99 ms | lost pings | "
+                    + "greeting p50 / p99 ms | message-taking turns | peak RSS | peak threads | server CPU cores |");
+            w.println("|---:|---:|---|---:|---:|---|---:|---:|---:|---:|");
+            for (Level level : levels) {
+                JsonNode r = level.report();
+                JsonNode overhead = r.path("overhead");
+                JsonNode greeting = r.path("greeting");
+                double serverCores = level.coresUsed().getOrDefault("gateway",
+                        level.coresUsed().getOrDefault("peer", Double.NaN));
+                w.printf(Locale.ROOT, "| %d | %d | %.1f / %.1f / %.1f | %.1f | %d | %.1f / %.1f | %d | %d MiB | %d | %.2f |%n",
+                        level.calls(), r.path("turnsCompleted").asLong(), overhead.path("p50").asDouble(),
+                        overhead.path("p95").asDouble(), overhead.path("p99").asDouble(),
+                        r.path("ping").path("p99").asDouble(), r.path("lostPings").asLong(),
+                        greeting.path("p50").asDouble(), greeting.path("p99").asDouble(),
+                        r.path("errorsByKind").path("answer not from the model (degraded)").asLong(),
+                        level.peakRssKb() / 1024, level.peakThreads(), serverCores);
             }
             w.println();
             w.println("![latency](latency.svg)");
