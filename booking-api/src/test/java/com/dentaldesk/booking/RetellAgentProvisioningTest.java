@@ -85,15 +85,43 @@ class RetellAgentProvisioningTest {
     @Test
     void shouldBuyAndBindANumberWhenAnAreaCodeIsGiven() {
         retell.stubFor(post("/create-phone-number").willReturn(json(201, "{\"phone_number\":\"" + number
-                + "\",\"inbound_agent_id\":\"" + retellAgentId + "\"}")));
+                + "\",\"inbound_agents\":[{\"agent_id\":\"" + retellAgentId + "\",\"weight\":1}]}")));
 
         clinic.api().body(Map.of("name", "Front desk", "area_code", "415", "voice_id", "11labs-Adrian"))
                 .post("/api/agents").then().statusCode(200).body("data.phone_number", equalTo(number))
                 .body("data.retell_phone_number_id", equalTo(number)).body("data.voice_id", equalTo("11labs-Adrian"));
 
         retell.verify(1, postRequestedFor(urlPathEqualTo("/create-phone-number")).withRequestBody(equalToJson(
-                "{\"area_code\":415,\"inbound_agent_id\":\"" + retellAgentId + "\",\"outbound_agent_id\":\""
-                        + retellAgentId + "\"}")));
+                "{\"area_code\":415,\"inbound_agents\":[{\"agent_id\":\"" + retellAgentId + "\",\"weight\":1.0}],"
+                        + "\"outbound_agents\":[{\"agent_id\":\"" + retellAgentId + "\",\"weight\":1.0}]}")));
+        resolvesToClinic("to_number", number);
+    }
+
+    @Test
+    void shouldBindTheNumberThroughAgentListsWhenRetellRefusesTheSingleAgentFields() {
+        // Retell as of 2026-04: the single-agent fields are refused, the weighted lists accepted.
+        retell.stubFor(post("/create-phone-number").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.inbound_agent_id"))
+                .willReturn(json(400, "{\"message\":\"inbound_agent_id is no longer supported\"}")));
+        retell.stubFor(post("/create-phone-number").atPriority(1)
+                .withRequestBody(matchingJsonPath("$.outbound_agent_id"))
+                .willReturn(json(400, "{\"message\":\"outbound_agent_id is no longer supported\"}")));
+        retell.stubFor(post("/create-phone-number").atPriority(2)
+                .withRequestBody(matchingJsonPath("$.inbound_agents[0].agent_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(retellAgentId)))
+                .withRequestBody(matchingJsonPath("$.outbound_agents[0].agent_id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(retellAgentId)))
+                .willReturn(json(201, "{\"phone_number\":\"" + number + "\",\"phone_number_type\":\"retell-twilio\","
+                        + "\"last_modification_timestamp\":1767000000000,\"inbound_agents\":[{\"agent_id\":\""
+                        + retellAgentId + "\",\"weight\":1}],\"outbound_agents\":[{\"agent_id\":\"" + retellAgentId
+                        + "\",\"weight\":1}]}")));
+        retell.stubFor(post("/create-phone-number").atPriority(3)
+                .willReturn(json(400, "{\"message\":\"an agent is required\"}")));
+
+        clinic.api().body(Map.of("name", "Front desk", "area_code", "415")).post("/api/agents").then()
+                .statusCode(200).body("data.status", equalTo("active")).body("data.phone_number", equalTo(number));
+
+        retell.verify(1, postRequestedFor(urlPathEqualTo("/create-phone-number")));
+        retell.verify(0, deleteRequestedFor(urlPathMatching("/delete-agent/.*")));
+        resolvesToClinic("agent_id", retellAgentId);
         resolvesToClinic("to_number", number);
     }
 

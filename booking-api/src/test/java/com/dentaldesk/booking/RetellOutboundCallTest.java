@@ -162,16 +162,32 @@ class RetellOutboundCallTest {
     }
 
     @Test
-    void shouldCreateAWebCallForTheClinicsAgent() {
-        retell.stubFor(post("/v2/create-web-call").willReturn(json(201, "{\"call_id\":\"call_web_" + clinic.slug()
-                + "\",\"access_token\":\"tok_123\",\"agent_id\":\"" + agentId + "\"}")));
+    void shouldCreateAWebCallForTheClinicsAgentAndPassOnWhatTheBrowserNeeds() {
+        retell.stubFor(post("/v3/create-web-call").willReturn(json(201, "{\"call_id\":\"call_web_" + clinic.slug()
+                + "\",\"access_token\":\"tok_123\",\"expires_at\":1767000030000,\"transport\":\"gateway\","
+                + "\"ice_servers\":[{\"urls\":[\"turn:turn.retell.test:3478\",\"turns:turn.retell.test:443\"],"
+                + "\"username\":\"u1\",\"credential\":\"c1\"},{\"urls\":\"stun:stun.retell.test:3478\"}]}")));
 
-        clinic.api().body(Map.of("agent_id", agentId)).post("/api/retell/create-web-call").then().statusCode(200)
+        clinic.api().body(Map.of("agent_id", agentId, "metadata", Map.of("page", "booking")))
+                .post("/api/retell/create-web-call").then().statusCode(200)
                 .body("data.access_token", org.hamcrest.Matchers.equalTo("tok_123"))
-                .body("data.call_id", org.hamcrest.Matchers.equalTo("call_web_" + clinic.slug()));
+                .body("data.call_id", org.hamcrest.Matchers.equalTo("call_web_" + clinic.slug()))
+                .body("data.agent_id", org.hamcrest.Matchers.equalTo(agentId))
+                .body("data.expires_at", org.hamcrest.Matchers.equalTo(1767000030000L))
+                .body("data.transport", org.hamcrest.Matchers.equalTo("gateway"))
+                .body("data.ice_servers[0].urls", org.hamcrest.Matchers.contains("turn:turn.retell.test:3478",
+                        "turns:turn.retell.test:443"))
+                .body("data.ice_servers[0].username", org.hamcrest.Matchers.equalTo("u1"))
+                .body("data.ice_servers[0].credential", org.hamcrest.Matchers.equalTo("c1"))
+                .body("data.ice_servers[1].urls", org.hamcrest.Matchers.equalTo("stun:stun.retell.test:3478"))
+                .body("data.ice_servers[1]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("username")));
 
-        retell.verify(1, postRequestedFor(urlPathEqualTo("/v2/create-web-call"))
-                .withRequestBody(equalToJson("{\"agent_id\":\"" + agentId + "\"}")));
+        retell.verify(1, postRequestedFor(urlPathEqualTo("/v3/create-web-call"))
+                .withRequestBody(equalToJson("{\"agent_id\":\"" + agentId + "\",\"metadata\":{\"page\":\"booking\"}}")));
+        retell.verify(0, postRequestedFor(urlPathEqualTo("/v2/create-web-call")));
+        clinic.api().queryParam("call_id", "call_web_" + clinic.slug()).get("/api/retell/call").then()
+                .statusCode(200).body("data.call_type", org.hamcrest.Matchers.equalTo("web_call"))
+                .body("data.status", org.hamcrest.Matchers.equalTo("registered"));
     }
 
     @Test

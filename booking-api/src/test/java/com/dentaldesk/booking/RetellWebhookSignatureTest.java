@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -89,6 +90,25 @@ class RetellWebhookSignatureTest {
 
         assertThat(inbox.stored(otherCall)).isZero();
         assertThat(inbox.stored(callId)).isZero();
+    }
+
+    @Test
+    void shouldAcknowledgeAndIgnoreASignedEventThatDescribesNoCall() {
+        long before = inbox.total();
+        byte[] chat = bytes(Map.of("event", "chat_ended", "chat", Map.of("chat_id", "chat_1", "agent_id", "agent_nobody")));
+        byte[] callless = bytes(Map.of("event", "call_ended"));
+
+        post(chat, signature(chat, Instant.now())).statusCode(204);
+        post(callless, signature(callless, Instant.now())).statusCode(204);
+
+        assertThat(inbox.total()).isEqualTo(before);
+    }
+
+    @Test
+    void shouldStillRefuseAnEventWithoutSignatureEvenWhenItDescribesNoCall() {
+        byte[] chat = bytes(Map.of("event", "chat_ended", "chat", Map.of("chat_id", "chat_2")));
+
+        post(chat, null).statusCode(401);
     }
 
     @Test

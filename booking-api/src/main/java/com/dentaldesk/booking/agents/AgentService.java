@@ -18,11 +18,11 @@ import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.retell.RetellClient;
 import com.dentaldesk.booking.retell.RetellConfig;
 import com.dentaldesk.booking.retell.RetellException;
+import com.dentaldesk.booking.retell.RetellShapes;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -181,8 +181,9 @@ public class AgentService {
         body.put("reminder_max_count", 1);
         body.put("end_call_after_silence_ms", 600000);
         body.put("max_call_duration_ms", 3600000);
-        JsonNode created = retell.createAgent(body);
-        String agentId = created == null || !created.hasNonNull("agent_id") ? null : created.get("agent_id").asText();
+        RetellShapes.AgentCreated created = retell.createAgent(body);
+        String agentId = created == null || created.agentId() == null || created.agentId().isBlank() ? null
+                : created.agentId();
         if (agentId == null) {
             throw new RetellException(ErrorCode.UPSTREAM_FAILED, NextAction.TAKE_MESSAGE,
                     "Retell's answer to create-agent had no agent_id");
@@ -192,10 +193,10 @@ public class AgentService {
             return;
         }
         try {
-            JsonNode number = retell.createPhoneNumber(Map.of("area_code", Integer.parseInt(agent.areaCode),
-                    "inbound_agent_id", agentId, "outbound_agent_id", agentId));
-            String phoneNumber = number == null || !number.hasNonNull("phone_number") ? null
-                    : number.get("phone_number").asText();
+            RetellShapes.PhoneNumberBought number = retell.createPhoneNumber(
+                    RetellShapes.BuyPhoneNumber.forAgent(Integer.parseInt(agent.areaCode), agentId));
+            String phoneNumber = number == null || number.phoneNumber() == null || number.phoneNumber().isBlank()
+                    ? null : number.phoneNumber();
             if (phoneNumber == null) {
                 throw new RetellException(ErrorCode.UPSTREAM_FAILED, NextAction.TAKE_MESSAGE,
                         "Retell's answer to create-phone-number had no phone_number");

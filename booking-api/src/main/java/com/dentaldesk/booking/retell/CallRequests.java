@@ -1,6 +1,7 @@
 package com.dentaldesk.booking.retell;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -24,9 +25,14 @@ public final class CallRequests {
     public record WebCall(String agentId, Map<String, Object> metadata) {
     }
 
-    /** What Retell returns for a web call: the browser SDK needs the access token. */
+    /**
+     * A web call as the browser's client needs it: the access token, when it expires (Unix ms), the ICE servers
+     * to configure before creating the peer connection, and the transport; all four as Retell sent them.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record WebCallStarted(String callId, String agentId, String accessToken) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WebCallStarted(String callId, String agentId, String accessToken, Long expiresAt,
+            List<RetellShapes.IceServer> iceServers, String transport) {
     }
 
     /** Our record of a call; {@code retell} holds Retell's get-call answer when asked for and available. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Retell's REST API, used only through {@link RetellClient}. Retries: 5xx are retried (twice) everywhere. A
  * timeout is retried only where repeating is harmless (reads, deletes): a create that timed out may have
  * happened, and repeating it could place a second call or buy a second number. 4xx are never retried.
+ * Answers whose fields we read are {@link RetellShapes} records; {@code JsonNode} means passed on unread.
  */
 @RegisterRestClient(configKey = "retell")
 @RegisterProvider(RetellResponseMapper.class)
@@ -30,13 +31,13 @@ interface RetellApi {
     @Path("/v2/create-phone-call")
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetellHttpException.ServerError.class,
             abortOn = RetellHttpException.Rejected.class)
-    JsonNode createPhoneCall(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
+    RetellShapes.PhoneCallCreated createPhoneCall(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
 
     @POST
-    @Path("/v2/create-web-call")
+    @Path("/v3/create-web-call")
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetellHttpException.ServerError.class,
             abortOn = RetellHttpException.Rejected.class)
-    JsonNode createWebCall(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
+    RetellShapes.WebCallCreated createWebCall(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
 
     @GET
     @Path("/v2/get-call/{callId}")
@@ -49,7 +50,7 @@ interface RetellApi {
     @Path("/create-agent")
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetellHttpException.ServerError.class,
             abortOn = RetellHttpException.Rejected.class)
-    JsonNode createAgent(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
+    RetellShapes.AgentCreated createAgent(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
 
     @PATCH
     @Path("/update-agent/{agentId}")
@@ -70,7 +71,8 @@ interface RetellApi {
     @Path("/create-phone-number")
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = RetellHttpException.ServerError.class,
             abortOn = RetellHttpException.Rejected.class)
-    JsonNode createPhoneNumber(@HeaderParam("Authorization") String authorization, Map<String, Object> body);
+    RetellShapes.PhoneNumberBought createPhoneNumber(@HeaderParam("Authorization") String authorization,
+            RetellShapes.BuyPhoneNumber body);
 
     @DELETE
     @Path("/delete-phone-number/{phoneNumber}")

@@ -17,7 +17,6 @@ import com.dentaldesk.booking.tenancy.OrganizationRepository;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -70,13 +69,13 @@ public class RetellCallService {
         if (request.metadata() != null) {
             body.put("metadata", request.metadata());
         }
-        JsonNode call = retell.createPhoneCall(body);
-        String callId = requireCallId(call);
+        RetellShapes.PhoneCallCreated call = retell.createPhoneCall(body);
+        String callId = requireCallId(call == null ? null : call.callId());
         return QuarkusTransaction.requiringNew().call(() -> view(sessions.recordRequested(callId, session -> {
-            session.agentId = keep(session.agentId, MergedCall.text(call, "agent_id"), agentId);
+            session.agentId = keep(session.agentId, blankToNull(call.agentId()), agentId);
             session.callType = keep(session.callType, "phone_call", null);
             session.direction = keep(session.direction, "outbound", null);
-            session.status = keep(session.status, MergedCall.text(call, "call_status"), "registered");
+            session.status = keep(session.status, blankToNull(call.callStatus()), "registered");
             session.fromNumber = keep(session.fromNumber, from, null);
             session.toNumber = keep(session.toNumber, to, null);
             session.metadata = keep(session.metadata, metadataJson(request.metadata()), null);
@@ -96,17 +95,18 @@ public class RetellCallService {
         if (request.metadata() != null) {
             body.put("metadata", request.metadata());
         }
-        JsonNode call = retell.createWebCall(body);
-        String callId = requireCallId(call);
-        String accessToken = MergedCall.text(call, "access_token");
+        RetellShapes.WebCallCreated call = retell.createWebCall(body);
+        String callId = requireCallId(call == null ? null : call.callId());
         QuarkusTransaction.requiringNew().run(() -> sessions.recordRequested(callId, session -> {
             session.agentId = keep(session.agentId, agentId, null);
             session.callType = keep(session.callType, "web_call", null);
-            session.status = keep(session.status, MergedCall.text(call, "call_status"), "registered");
+            // v3's answer carries no status: a web call is registered until the browser joins.
+            session.status = keep(session.status, null, "registered");
             session.metadata = keep(session.metadata, metadataJson(request.metadata()), null);
             return session;
         }));
-        return new WebCallStarted(callId, agentId, accessToken);
+        return new WebCallStarted(callId, agentId, call.accessToken(), call.expiresAt(), call.iceServers(),
+                call.transport());
     }
 
     /** Our record merged with Retell's; if Retell cannot be asked, ours alone with the reason. */
@@ -134,8 +134,8 @@ public class RetellCallService {
         }
     }
 
-    private static String requireCallId(JsonNode call) {
-        String callId = call == null ? null : MergedCall.text(call, "call_id");
+    private static String requireCallId(String answered) {
+        String callId = blankToNull(answered);
         if (callId == null) {
             throw new RetellException(ErrorCode.UPSTREAM_FAILED, NextAction.TAKE_MESSAGE,
                     "Retell's answer had no call_id");
@@ -159,6 +159,10 @@ public class RetellCallService {
             return current;
         }
         return incoming != null ? incoming : fallback;
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value.trim();
     }
 
     private static boolean blank(String value) {

@@ -34,11 +34,11 @@ public class RetellClient {
         return config.apiKey().isPresent();
     }
 
-    public JsonNode createPhoneCall(Map<String, Object> body) {
+    public RetellShapes.PhoneCallCreated createPhoneCall(Map<String, Object> body) {
         return call("place the call", auth -> api.createPhoneCall(auth, body));
     }
 
-    public JsonNode createWebCall(Map<String, Object> body) {
+    public RetellShapes.WebCallCreated createWebCall(Map<String, Object> body) {
         return call("create the web call", auth -> api.createWebCall(auth, body));
     }
 
@@ -46,7 +46,7 @@ public class RetellClient {
         return call("read the call", auth -> api.getCall(auth, callId));
     }
 
-    public JsonNode createAgent(Map<String, Object> body) {
+    public RetellShapes.AgentCreated createAgent(Map<String, Object> body) {
         return call("create the agent", auth -> api.createAgent(auth, body));
     }
 
@@ -68,7 +68,7 @@ public class RetellClient {
         });
     }
 
-    public JsonNode createPhoneNumber(Map<String, Object> body) {
+    public RetellShapes.PhoneNumberBought createPhoneNumber(RetellShapes.BuyPhoneNumber body) {
         return call("buy the phone number", auth -> api.createPhoneNumber(auth, body));
     }
 

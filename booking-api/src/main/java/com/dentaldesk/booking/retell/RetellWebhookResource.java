@@ -27,7 +27,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Retell's webhooks. Public path: the signature is the credential, checked on the raw bytes before anything is
- * parsed or written. A verified event is stored, answered with 204, and processed in the background.
+ * parsed or written. A verified event is stored, answered with 204, and processed in the background; a verified
+ * event that describes no call is answered with 204 and dropped.
  */
 @Path(RetellWebhookResource.PATH)
 public class RetellWebhookResource {
@@ -70,6 +71,14 @@ public class RetellWebhookResource {
         }
         JsonNode event = parse(body);
         String eventType = MergedCall.text(event, "event");
+        if (!event.path("call").isObject()) {
+            // Not a call event (e.g. a chat event on the same webhook URL). Nothing here is ours to store, and an
+            // error answer would only make Retell deliver it again and again.
+            String kind = eventType == null ? "other" : knownEvent(eventType);
+            LOG.infof("Ignored a Retell webhook without a call (event %s)", kind);
+            BookingMetrics.webhook(kind, "ignored");
+            return RestResponse.noContent();
+        }
         String callId = MergedCall.text(event.path("call"), "call_id");
         if (eventType == null || callId == null) {
             throw BookingException.invalid("event", "A Retell webhook needs event and call.call_id");

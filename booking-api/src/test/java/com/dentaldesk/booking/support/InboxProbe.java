@@ -23,6 +23,11 @@ public class InboxProbe {
         return QuarkusTransaction.requiringNew().call(() -> inbox.count("callId", callId));
     }
 
+    /** Every event in the inbox, of any call. */
+    public long total() {
+        return QuarkusTransaction.requiringNew().call(inbox::count);
+    }
+
     /** Waits (up to 10 s) until every stored event of the call has been processed. */
     public void awaitProcessed(String callId) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
