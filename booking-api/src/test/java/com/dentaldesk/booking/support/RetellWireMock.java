@@ -8,7 +8,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** WireMock standing in for Retell's REST API for the whole test run; tests reach it through {@link #server()}. */
+/**
+ * WireMock standing in for Retell's REST API for the whole test run; tests reach it through {@link #server()}.
+ * Every request it receives is kept for the contract check against the official SDK ({@link RetellContractCapture}).
+ */
 public class RetellWireMock implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
@@ -21,6 +24,8 @@ public class RetellWireMock implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         if (server == null) {
             server = new WireMockServer(options().dynamicPort());
+            RetellContractCapture.reset();
+            server.addMockServiceRequestListener((request, response) -> RetellContractCapture.record(request));
             server.start();
         }
         return Map.of("quarkus.rest-client.retell.url", server.baseUrl());
