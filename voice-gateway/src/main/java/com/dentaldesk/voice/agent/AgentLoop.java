@@ -1,5 +1,6 @@
 package com.dentaldesk.voice.agent;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.dentaldesk.voice.config.GatewayConfig;
 import com.dentaldesk.voice.metrics.CallMetrics;
+import com.dentaldesk.voice.speech.ClaimHold;
 import com.dentaldesk.voice.tools.ToolResult;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
@@ -30,7 +32,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * One turn with the model: stream the answer sentence by sentence, run the tools it asks for, feed the results
+ * One turn with the model: stream the answer word by word, run the tools it asks for, feed the results
  * back, at most a few rounds. Model failure or slowness, and booking-api failure, hand the call to
  * {@link MessageTaker}. Runs on a worker thread and blocks it; never on the event loop.
  */
@@ -149,14 +151,11 @@ public class AgentLoop {
         CompletableFuture<Void> firstToken = new CompletableFuture<>();
         AtomicBoolean abandoned = new AtomicBoolean();
         AtomicBoolean sawToken = new AtomicBoolean();
-        SentenceChunker chunker = new SentenceChunker(sentence -> {
-            String safe = ReplyGuard.filter(sentence, state);
-            if (safe.isEmpty()) {
-                LOG.warnf("call %s: dropped a sentence claiming a change no tool made", state.callId());
-            } else {
-                turn.say(safe);
-            }
-        });
+        // Words go out as they come; only text that could still become a claim of a write waits, and a claim is
+        // spoken only if a write of this call backs it (TruthfulSpeech).
+        TruthfulSpeech truth = new TruthfulSpeech(state, turn.responseId(),
+                LocalDate.ofInstant(time.now(), PromptBuilder.zone(state.clinic())));
+        ClaimHold hold = new ClaimHold(truth);
         ChatRequest request = ChatRequest.builder()
                 .messages(conversation)
                 .toolSpecifications(tools.specifications())
@@ -177,7 +176,7 @@ public class AgentLoop {
                 if (firstToken.complete(null)) {
                     CallMetrics.modelFirstToken(System.nanoTime() - requested);
                 }
-                chunker.accept(partial.text());
+                turn.say(hold.accept(partial.text()));
             }
 
             @Override
@@ -215,7 +214,7 @@ public class AgentLoop {
                 return null;
             }
             ChatResponse response = done.get();
-            chunker.flush();
+            turn.say(hold.finish());
             return response.aiMessage();
         } catch (TimeoutException e) {
             abandoned.set(true);

@@ -1,6 +1,7 @@
 package com.dentaldesk.voice.agent;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.ToolCallRecord;
 import com.dentaldesk.contracts.calls.TranscriptEntry;
 import com.dentaldesk.contracts.retell.Utterance;
+import com.dentaldesk.voice.speech.CompletedWrite;
+import com.dentaldesk.voice.speech.WriteKind;
+import com.dentaldesk.voice.tools.Spoken;
 
 /**
  * What the gateway knows about one call, beside the chat history: the facts the code (not the model) relies
@@ -52,6 +56,7 @@ public final class CallState {
     private PendingAction pending;
     private Appointment lastWrite;
     private final Set<PendingAction.Kind> completedWrites = EnumSet.noneOf(PendingAction.Kind.class);
+    private final List<CompletedWrite> writes = new ArrayList<>();
     private CallOutcome outcome;
     private Long appointmentId;
     private Long leadId;
@@ -162,15 +167,29 @@ public final class CallState {
         pending = value;
     }
 
-    /** A write succeeded: only now may the agent say "booked" (or moved, cancelled). */
-    public synchronized void completed(PendingAction.Kind kind, Appointment appointment, CallOutcome result) {
+    /** A write succeeded in turn {@code responseId}: only now may the agent say "booked" (or moved, cancelled). */
+    public synchronized void completed(PendingAction.Kind kind, Appointment appointment, CallOutcome result,
+            long responseId) {
         completedWrites.add(kind);
+        LocalDateTime start = appointment == null ? null : Spoken.parse(appointment.aptDateTime());
+        if (start != null) {
+            writes.add(new CompletedWrite(switch (kind) {
+                case BOOK -> WriteKind.BOOKED;
+                case RESCHEDULE -> WriteKind.MOVED;
+                case CANCEL -> WriteKind.CANCELLED;
+            }, start, appointment.providerName(), responseId));
+        }
         lastWrite = appointment;
         pending = null;
         outcome = result;
         if (appointment != null) {
             appointmentId = appointment.aptNum();
         }
+    }
+
+    /** The writes booking-api confirmed in this call, oldest first: what a spoken claim is checked against. */
+    public synchronized List<CompletedWrite> writes() {
+        return List.copyOf(writes);
     }
 
     public synchronized boolean hasCompleted(PendingAction.Kind kind) {

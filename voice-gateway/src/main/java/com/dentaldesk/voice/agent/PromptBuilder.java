@@ -114,7 +114,7 @@ public final class PromptBuilder {
         return messages;
     }
 
-    private static ZoneId zone(ClinicProfile clinic) {
+    static ZoneId zone(ClinicProfile clinic) {
         try {
             return ZoneId.of(clinic.timezone());
         } catch (RuntimeException e) {

@@ -79,7 +79,7 @@ public class BookAppointmentTool implements CallerTool {
         BookingOutcome outcome = context.call(BookingFunction.CreateAppointment, params);
         if (outcome.success()) {
             Appointment appointment = Spoken.JSON.convertValue(outcome.data(), Appointment.class);
-            state.completed(PendingAction.Kind.BOOK, appointment, CallOutcome.booked);
+            state.completed(PendingAction.Kind.BOOK, appointment, CallOutcome.booked, context.responseId());
             return booked(appointment);
         }
         return WriteFailures.explain(state, outcome);

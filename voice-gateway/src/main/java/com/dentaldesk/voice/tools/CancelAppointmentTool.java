@@ -48,7 +48,7 @@ public class CancelAppointmentTool implements CallerTool {
         }
         BookingOutcome outcome = context.call(BookingFunction.DeleteAppointment, Map.of("AptNum", appointment.aptNum()));
         if (outcome.success()) {
-            state.completed(PendingAction.Kind.CANCEL, appointment, CallOutcome.cancelled);
+            state.completed(PendingAction.Kind.CANCEL, appointment, CallOutcome.cancelled, context.responseId());
             return ToolResult.ok(Spoken.status("CANCELLED").put("when", Spoken.appointment(appointment)).toString());
         }
         return WriteFailures.explain(state, outcome);

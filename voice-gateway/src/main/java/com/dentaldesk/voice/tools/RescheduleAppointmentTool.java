@@ -66,7 +66,7 @@ public class RescheduleAppointmentTool implements CallerTool {
         BookingOutcome outcome = context.call(BookingFunction.UpdateAppointment, params);
         if (outcome.success()) {
             Appointment moved = Spoken.JSON.convertValue(outcome.data(), Appointment.class);
-            state.completed(PendingAction.Kind.RESCHEDULE, moved, CallOutcome.rescheduled);
+            state.completed(PendingAction.Kind.RESCHEDULE, moved, CallOutcome.rescheduled, context.responseId());
             return ToolResult.ok(Spoken.status("MOVED").put("when", Spoken.appointment(moved)).toString());
         }
         return WriteFailures.explain(state, outcome);

@@ -33,7 +33,11 @@ public final class Spoken {
     /** "Tuesday, June 9 at 9:00 AM". */
     public static String when(String wire) {
         LocalDateTime t = parse(wire);
-        return t == null ? String.valueOf(wire) : DateResolver.spoken(t.toLocalDate()) + " at " + t.format(TIME);
+        return t == null ? String.valueOf(wire) : when(t);
+    }
+
+    public static String when(LocalDateTime t) {
+        return DateResolver.spoken(t.toLocalDate()) + " at " + t.format(TIME);
     }
 
     public static String slot(Slot slot) {
