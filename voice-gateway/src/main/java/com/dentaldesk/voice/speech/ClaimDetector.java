@@ -2,8 +2,10 @@ package com.dentaldesk.voice.speech;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,8 +40,12 @@ import java.util.regex.Pattern;
  * phrase and are not claims.</li>
  * <li>"Your son is booked too", "she's all set", "Jordan's mom is booked": {@link Claim#aboutSomeoneElse()}.</li>
  * </ul>
+ * Also claims: "Tuesday at 9 it is", "your appointment is Tuesday at 9", "you now have an appointment on Tuesday".
  * A restatement of an existing appointment ("I see you're booked Tuesday at 9") reads as a claim too: to let true
  * ones through, pass the caller's known appointments as writes of an earlier turn.
+ *
+ * <p>A sentence may make several claims ("...cancelled and you're rebooked for Wednesday"); {@link #detectAll} finds
+ * each with the facts of its own part of the sentence, and a sentence is true only if all of them are.
  */
 public final class ClaimDetector {
 
@@ -60,18 +66,31 @@ public final class ClaimDetector {
             + "changed (?:it|that|this|your \\w+|the \\w+)(?: \\w+)? (?:to|for)|switched (?:it|that|you|your \\w+)(?: over)? to|"
             + "shifted|pushed (?:it|that|you|your \\w+) (?:back|forward|to)|updated your (?:appointment|booking)|"
             + "new (?:time|date|appointment time) is|"
-            + "(?:appointment|booking|visit|cleaning|it|that)(?: is|'s) now (?:on|at|for|set for))\\b");
-    static final Pattern BOOKED = Pattern.compile("\\b(?:booked|scheduled|reserved|pencil+ed|secured|confirmed|"
-            + "(?:got|have|put|fit|squeezed|slotted) you (?:down|in)|(?:you're|you are) (?:now )?in (?:for|on)|"
-            + "(?:you're|you are) (?:now )?on (?:the|our) (?:schedule|books|calendar)|"
-            + "(?:have|got) you on (?:the|our) (?:schedule|books|calendar)|"
-            + "made (?:you |your )?(?:an |the |a )?(?:appointment|booking|reservation)|set you up|see you|seeing you|"
-            + "(?:booking|appointment|reservation) (?:is|has been) (?:now )?(?:complete|completed|finali[sz]ed|made|done))\\b");
+            + "(?:appointment|booking|visit|cleaning|it|that)(?: is|'s) now (?:on|at|for|set for)|"
+            + "(?:reschedul\\w*|change|move) (?:is|has been) (?:now )?(?:complete|completed|done|confirmed|processed))\\b");
+    static final Pattern BOOKED = Pattern.compile("\\b(?:booked|rebooked|scheduled|reserved|pencil+ed|secured|confirmed|"
+            + "(?:got|have|put|fit|squeezed|slotted) you (?:down|in|coming in)|(?:'ve|have) got you (?:for|on|at)|"
+            + "(?:you're|you are) (?:now )?in (?:for|on)|on (?:the|our) (?:schedule|books|calendar)|"
+            + "made (?:you |your )?(?:an |the |a )?(?:appointment|booking|reservation)|"
+            + "set (?:you|that|it|this|everything) up|see you|seeing you|(?:saved|held) for you|"
+            + "(?:spot|slot|place)(?:'s| is| has)? (?:been )?(?:now )?(?:saved|held)|"
+            + "(?:appointment|booking|reservation|visit|cleaning)(?:'s| is| has)? (?:been )?(?:now )?(?:made|created|"
+            + "set up|complete|completed|finali[sz]ed|done|saved|held)|"
+            + "now (?:have|has|got) (?:an? |the )?(?:appointment|booking|visit|cleaning)|"
+            + "(?:is|are|'s|has been|have been) (?:all )?set for|"
+            + "your (?:new |next |upcoming )?(?:appointment|visit|cleaning|booking|check ?up|exam)(?:'s| is| will be) "
+            + "(?:now )?(?:on |at |for |scheduled for )?(?:" + WEEKDAYS + "|tomorrow|today|the \\d|\\d|noon|january|"
+            + "february|march|april|may|june|july|august|september|october|november|december))\\b");
     static final Pattern DONE = Pattern.compile("\\b(?:all set|(?:you're|you are) (?:now )?set|good to go|"
             + "(?:you're|you are) all good|all done|done deal|taken care of|locked in|(?:all )?sorted|finali[sz]ed|"
             + "consider it done|(?:it's|it is|that's|that is|everything's|everything is)(?: all)? "
             + "(?:done|set|complete|completed|finished))\\b");
     private static final Pattern LONE_DONE = Pattern.compile("^(?:done|all done|done and done)$");
+    /** "Tuesday at 9 it is": a decision that reads as a booking. */
+    private static final Pattern SO_IT_IS = Pattern.compile("\\bit is$");
+    /** A second claim in one clause starts with a new subject: "...cancelled and you're rebooked for Wednesday". */
+    private static final Pattern AND_SUBJECT = Pattern.compile(
+            " and (?=(?:you|you're|i|i've|we|we've|it|it's|that|that's|your|everything)\\b)");
     private static final List<Pattern> BY_PRIORITY = List.of(CANCELLED, MOVED, BOOKED, DONE);
     private static final Claim.Kind[] KINDS = {Claim.Kind.CANCELLED, Claim.Kind.MOVED, Claim.Kind.BOOKED,
             Claim.Kind.DONE};
@@ -101,7 +120,7 @@ public final class ClaimDetector {
             + "we|the (?:office|clinic|schedule|calendar|practice|doctor|hygienist|morning|afternoon|evening|day|slot|time|spot)|"
             + "(?:that|this) (?:slot|time|day|spot|one)|(?:" + WEEKDAYS + ")s?(?: (?:morning|afternoon|evening))?|"
             + "\\d{1,2}(?::\\d{2})?(?: am| pm)?|noon)"
-            + "(?:'s|'re|(?: [a-z0-9:']+){0,3}? (?:is|are|was|were|has been|have been|'s been|looks|seems))"
+            + "(?:'s|'re|(?: [a-z0-9:']+){0,3}? (?:is|are|was|were|has been|have been|'s been|looks|seems|got|just got))"
             + "(?: (?:already|pretty|completely|fully|all|just|now|really|totally))* $");
     private static final Pattern NOT_APPOINTMENT = Pattern.compile("\\b(?:birth|birthday|dob|phone|number|address|name|"
             + "email|insurance|identity|details|information|info|spelling|coverage|eligibility|availability|card)\\b");
@@ -121,10 +140,18 @@ public final class ClaimDetector {
     private ClaimDetector() {
     }
 
-    /** The claim a model sentence makes about a write, if it makes one. */
+    /** The claim a model sentence makes about a write, if it makes one; the strongest if it makes several. */
     public static Optional<Claim> detect(String sentence) {
+        return detectAll(sentence).stream().min(Comparator.comparingInt(c -> List.of(KINDS).indexOf(c.kind())));
+    }
+
+    /**
+     * Every claim a model sentence makes, in order: "Your Tuesday appointment has been cancelled and you're rebooked
+     * for Wednesday" makes two, each with the facts of its own part of the sentence.
+     */
+    public static List<Claim> detectAll(String sentence) {
         if (sentence == null || sentence.isBlank()) {
-            return Optional.empty();
+            return List.of();
         }
         String text = sentence.replace('’', '\'').replace('‘', '\'').trim();
         Matcher tag = TAG.matcher(text.toLowerCase(Locale.ROOT));
@@ -138,37 +165,50 @@ public final class ClaimDetector {
                 .replaceAll("\\s+", " ");
         boolean asks = !tagged && lower.trim().endsWith("?");
 
-        Found best = null;
-        boolean afterCondition = false;
-        for (String raw : CLAUSE.split(lower)) {
-            String clause = raw.trim();
-            if (clause.isEmpty()) {
-                continue;
+        List<String> clauses = new ArrayList<>();
+        for (String part : CLAUSE.split(lower)) {
+            for (String clause : AND_SUBJECT.split(part)) {
+                if (!clause.isBlank()) {
+                    clauses.add(clause.trim());
+                }
             }
+        }
+        List<Found> found = new ArrayList<>();
+        boolean afterCondition = false;
+        for (int i = 0; i < clauses.size(); i++) {
+            String clause = clauses.get(i);
             boolean conditional = afterCondition || SUBORDINATE.matcher(clause).find();
             afterCondition = SUBORDINATE.matcher(clause).find();
             if (conditional || isQuestion(clause, asks)) {
                 continue;
             }
-            Found found = claimIn(clause);
-            if (found != null && (best == null || found.priority < best.priority)) {
-                best = found;
+            Found claim = claimIn(clause, i);
+            if (claim != null) {
+                found.add(claim);
             }
         }
-        if (best == null) {
-            return Optional.empty();
+        String casedProvider = SpokenFacts.of(text).provider();
+        List<Claim> claims = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            // the facts of a claim are those of its part of the sentence: from the clause after the previous claim
+            // to the clause before the next one
+            int from = k == 0 ? 0 : found.get(k - 1).index + 1;
+            int to = k == found.size() - 1 ? clauses.size() : found.get(k + 1).index;
+            String region = String.join(", ", clauses.subList(from, to));
+            Found f = found.get(k);
+            Claim.Kind kind = KINDS[f.priority];
+            SpokenFacts facts = kind == Claim.Kind.MOVED ? movedTo(region, SpokenFacts.of(region)) : SpokenFacts.of(region);
+            String provider = facts.provider() != null && facts.provider().equalsIgnoreCase(casedProvider)
+                    ? casedProvider : facts.provider();
+            Claim claim = new Claim(kind, facts.day(), facts.relative(), facts.month(), facts.dayOfMonth(), facts.time(),
+                    provider, aboutSomeoneElse(f));
+            if (kind == Claim.Kind.DONE && claim.hasFacts()) {
+                claim = new Claim(Claim.Kind.BOOKED, claim.day(), claim.relative(), claim.month(), claim.dayOfMonth(),
+                        claim.time(), claim.provider(), claim.aboutSomeoneElse());
+            }
+            claims.add(claim);
         }
-        Claim.Kind kind = KINDS[best.priority];
-        SpokenFacts facts = SpokenFacts.of(text);
-        if (kind == Claim.Kind.MOVED) {
-            facts = movedTo(text, facts);
-        }
-        if (kind == Claim.Kind.DONE && (facts.day() != null || facts.relative() != null || facts.dayOfMonth() != null
-                || facts.time() != null || facts.provider() != null)) {
-            kind = Claim.Kind.BOOKED;
-        }
-        return Optional.of(new Claim(kind, facts.day(), facts.relative(), facts.month(), facts.dayOfMonth(),
-                facts.time(), facts.provider(), aboutSomeoneElse(best)));
+        return claims;
     }
 
     /**
@@ -211,21 +251,27 @@ public final class ClaimDetector {
         return writes.stream().anyMatch(w -> matches(claim, w, currentResponseId, today));
     }
 
-    private record Found(int priority, String clause, int start, int end) {
+    private record Found(int priority, String clause, int index, int start, int end) {
     }
 
-    private static Found claimIn(String clause) {
+    private static Found claimIn(String clause, int index) {
         String stripped = stripLeads(clause);
         if (LONE_DONE.matcher(stripped).matches()) {
-            return new Found(3, clause, clause.length() - stripped.length(), clause.length());
+            return new Found(3, clause, index, clause.length() - stripped.length(), clause.length());
         }
         for (int p = 0; p < BY_PRIORITY.size(); p++) {
             Matcher m = BY_PRIORITY.get(p).matcher(clause);
             while (m.find()) {
                 if (counts(clause, m.start(), m.end(), m.group())) {
-                    return new Found(p, clause, m.start(), m.end());
+                    return new Found(p, clause, index, m.start(), m.end());
                 }
             }
+        }
+        Matcher itIs = SO_IT_IS.matcher(clause);
+        SpokenFacts facts = SpokenFacts.of(clause);
+        if (itIs.find() && (facts.day() != null || facts.time() != null || facts.relative() != null)
+                && !governedByModal(lastWords(clause.substring(0, itIs.start()), 6), false)) {
+            return new Found(2, clause, index, itIs.start(), itIs.end());
         }
         return null;
     }
@@ -249,7 +295,8 @@ public final class ClaimDetector {
         if (see) {
             return SEE_WHEN.matcher(after).find() && !after.matches("^ (?:soon|later|next time|around)\\b.*");
         }
-        if (phrase.equals("booked") || phrase.equals("reserved") || phrase.equals("scheduled")) {
+        if (phrase.equals("booked") || phrase.equals("reserved") || phrase.equals("scheduled")
+                || phrase.startsWith("on the") || phrase.startsWith("on our")) {
             if (BUSY.matcher(after.trim()).find() || BUSY.matcher(after).find() || BUSY_BEFORE.matcher(before.trim()).find()
                     || (AVAILABILITY_SUBJECT.matcher(before).find() && !after.matches(".*\\bfor (?:you|your)\\b.*"))
                     || after.startsWith(" to ")) {
@@ -336,7 +383,7 @@ public final class ClaimDetector {
 
     private static List<String> lastWords(String text, int n) {
         String[] words = text.trim().isEmpty() ? new String[0] : text.trim().split(" ");
-        return new java.util.ArrayList<>(Arrays.asList(words).subList(Math.max(0, words.length - n), words.length));
+        return new ArrayList<>(Arrays.asList(words).subList(Math.max(0, words.length - n), words.length));
     }
 
     private static Set<String> names(String providerName) {

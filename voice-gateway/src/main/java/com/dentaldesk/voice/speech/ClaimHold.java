@@ -46,27 +46,33 @@ public final class ClaimHold {
 
     private static final String AUX = "(?:(?:is|are|was|were|has|have|had|been|be|now|all|officially|already|just|also|"
             + "definitely|successfully|both|got|gone|went|ahead|and|go|really|then|totally|now) )*";
-    private static final String CLAIM_WORD = "(?:booked|scheduled|rescheduled|reserved|confirmed|cancell?ed|moved|"
+    private static final String CLAIM_WORD = "(?:booked|rebooked|scheduled|rescheduled|reserved|confirmed|cancell?ed|moved|"
             + "pencil+ed|secured|finali[sz]ed|deleted|shifted|sorted) ";
     private static final String ANYWHERE = CLAIM_WORD + "|all (?:set|done|booked|sorted|good) |locked in |taken care of "
             + "|good to go |done deal |consider it |see you |seeing you |(?:got|have|put|fit|squeezed|slotted) you "
             + "(?:down|in|on) |set you up |called (?:it |that )?off |no longer |(?:the |your )?cancellation "
-            + "(?:is |has been )?(?:now )?(?:complete|completed|confirmed|done|processed) ";
+            + "(?:is |has been )?(?:now )?(?:complete|completed|confirmed|done|processed) "
+            + "|(?:reschedul[a-z]*|change|move) (?:is |has been )(?:now )?(?:complete|completed|done|processed) ";
     private static final String DONE_WORD = "(?:done|set|complete|completed|finished|sorted|locked|good) ";
     private static final String NOUN = "(?:new |next |upcoming )?(?:appointment|booking|visit|cleaning|check ?up|checkup|"
             + "exam|consultation|reservation|spot|slot|time|appointments|filling|crown|son|daughter|wife|husband|child|"
-            + "kids|mom|dad|mother|father|family|partner)(?:'s)? ";
+            + "kids|mom|dad|mother|father|family|partner|reschedule|change|move|place)(?:'s)? ";
     private static final Pattern TRIGGER = Pattern.compile("(?:" + ANYWHERE
             + "|(?:you're|you are|you've|you have|you'll|you will|you) (?:be )?" + AUX
-            + "(?:" + ANYWHERE + "|" + DONE_WORD + "|in (?:for|on) |on (?:the|our) |down )"
+            + "(?:" + ANYWHERE + "|" + DONE_WORD + "|in (?:for|on) |on (?:the|our) |down |(?:an? )?(?:appointment|booking|"
+            + "visit|cleaning) )"
             + "|(?:i've|i have|i|we've|we have|we|i'll|we'll|i will|we will|we're|we are|i'm|i am) " + AUX
-            + "(?:" + ANYWHERE + "|changed |switched |updated |made |removed |taken |pushed |"
-            + "you (?:down|in|booked|scheduled|all|set|on) |see you |look forward to seeing you |"
+            + "(?:" + ANYWHERE + "|changed |switched |updated |made |removed |taken |pushed |set |"
+            + "you (?:down|in|booked|scheduled|all|set|on|coming|for|at) |see you |look forward to seeing you |"
             + "looking forward to seeing you )"
             + "|(?:it's|it is|it has|it|that's|that is|that|this is|this|everything's|everything is|everything has|"
             + "everything|it'll be|that'll be|it will be|that will be) " + AUX + "(?:" + ANYWHERE + "|" + DONE_WORD
             + "|(?:on|at|for) )"
-            + "|(?:your|the) (?:[a-z0-9:']+ )?" + NOUN + AUX + "(?:" + ANYWHERE + "|" + DONE_WORD + "|in |(?:on|at|for) )"
+            + "|(?:your|the) (?:[a-z0-9:']+ )?" + NOUN + AUX + "(?:" + ANYWHERE + "|" + DONE_WORD + "|in |(?:on|at|for) |"
+            + "made |created |saved |held |(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|"
+            + "noon|[0-9][0-9:]*|january|february|march|april|may|june|july|august|september|october|november|"
+            + "december) )"
+            + "|it is \u00b6 "
             + "|(?:appointment|booking|visit|cleaning)(?:'s)? (?:is )?now (?:on|at|for|set) "
             + "|(?:your|the) new (?:time|date|appointment time) is "
             + "|(?:he's|she's|they're|he is|she is|they are|he|she|they|he has|she has|they have) " + AUX
@@ -74,6 +80,8 @@ public final class ClaimHold {
             + "|(?:is|are|was|were|has|have|been|be|'s) " + AUX + "(?:" + ANYWHERE + ")"
             + ")");
     private static final Pattern CLAUSE_START_TRIGGER = Pattern.compile("(?:done|all done) ");
+    /** Marks the end of a clause in the trigger's window, so "Tuesday at 9 it is." can be told from "it is open". */
+    private static final String CLAUSE_END = "\u00b6 ";
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}'’]+(?:[:\\-][\\p{L}\\p{N}'’]+)*");
     private static final Set<String> ABBREVIATIONS = Set.of("dr", "mr", "mrs", "ms", "st", "jr", "sr", "vs", "etc");
 
@@ -93,12 +101,15 @@ public final class ClaimHold {
     }
 
     /**
-     * A verdict built on {@link ClaimDetector}: a held sentence that is no claim, or a claim {@code backed} accepts,
-     * is spoken as it is; any other claim is replaced by {@code replacement} (return "" to drop it).
+     * A verdict built on {@link ClaimDetector}: a held sentence that makes no claim, or only claims {@code backed}
+     * accepts, is spoken as it is; otherwise the whole held part is replaced by {@code replacement} of the first claim
+     * not backed (return "" to drop it).
      */
     public static Verdict checking(Predicate<Claim> backed, Function<Claim, String> replacement) {
-        return (sentence, held) -> ClaimDetector.detect(sentence)
-                .map(claim -> backed.test(claim) ? held : replacement.apply(claim))
+        return (sentence, held) -> ClaimDetector.detectAll(sentence).stream()
+                .filter(claim -> !backed.test(claim))
+                .findFirst()
+                .map(replacement)
                 .orElse(held);
     }
 
@@ -196,10 +207,10 @@ public final class ClaimHold {
             text.append(' ');
             int next = i + 1 < words.size() ? words.get(i + 1)[0] : sentence.length();
             if (!sentence.substring(word[1], next).isBlank()) {
-                return new Window(normalise(text), false);
+                return new Window(normalise(text) + CLAUSE_END, false);
             }
         }
-        return new Window(normalise(text), !complete);
+        return new Window(normalise(text) + (complete ? CLAUSE_END : ""), !complete);
     }
 
     private static String normalise(CharSequence text) {

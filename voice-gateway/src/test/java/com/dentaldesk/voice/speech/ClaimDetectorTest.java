@@ -64,6 +64,15 @@ class ClaimDetectorTest {
     }
 
     @Test
+    void shouldFindEveryClaimOfASentenceWithTheFactsOfItsOwnPart() {
+        List<String> claims = ClaimDetector.detectAll(
+                "Your Tuesday appointment has been cancelled and you're rebooked for Wednesday at 10.").stream()
+                .map(c -> describe(Optional.of(c))).toList();
+        assertEquals(List.of("CANCELLED TUESDAY", "BOOKED WEDNESDAY 10:00"), claims);
+        assertEquals(List.of(), ClaimDetector.detectAll("I have Tuesday at 9 or Wednesday at 10."));
+    }
+
+    @Test
     void shouldLeaveRelativeDaysUnmatchedWithoutTheClinicDate() {
         Claim claim = ClaimDetector.detect("You're booked for tomorrow at 9.").orElseThrow();
         CompletedWrite write = new CompletedWrite(WriteKind.BOOKED, TUESDAY_9, "Dr. Patel", THIS_TURN);

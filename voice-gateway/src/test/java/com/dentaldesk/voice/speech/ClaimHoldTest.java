@@ -138,6 +138,14 @@ class ClaimHoldTest {
     }
 
     @Test
+    void shouldReplaceASentenceWhenOnlyOneOfItsClaimsIsBacked() {
+        ClaimHold hold = new ClaimHold(ClaimHold.checking(claim -> claim.kind() == Claim.Kind.CANCELLED,
+                claim -> "Your Tuesday appointment is cancelled. "));
+        assertEquals("Your Tuesday appointment is cancelled. ",
+                stream(hold, "Your Tuesday appointment has been cancelled and you're rebooked for Wednesday. "));
+    }
+
+    @Test
     void shouldSpeakAHeldNonClaimOnceItsSentenceEnds() {
         String answer = "Dr. Patel is booked solid on Tuesday, but I have Wednesday at 9. Would that work?";
         assertEquals(answer, stream(new ClaimHold(NOTHING_WRITTEN), answer));
