@@ -70,7 +70,7 @@ public final class ConfirmationAnswer {
     private static final List<Rule> RULES = List.of(
             // affirmations that contain a no-word, before the no-words
             rule(Tag.AFFIRM, "no problem|no worries|not a problem|no doubt|why not|can't wait|cannot wait|sure thing|"
-                    + "you bet|(?:i'd|i would|i) (?:love|like) that|(?:i'm |i am )?(?:fine|ok|okay|good|happy) with (?:that|it|this)|that's not a problem"),
+                    + "you bet|(?:i'd|i would|i) (?:love|like) that|(?:i'll|i will|we'll|we will) be there|see you then|(?:i'm |i am )?(?:fine|ok|okay|good|happy) with (?:that|it|this)|that's not a problem"),
             // uncertainty that contains a no-word, before the no-words
             rule(Tag.HEDGE, "(?:i )?don't know|do not know|dunno|(?:i'm )?not (?:sure|certain)|don't remember|"
                     + "can't remember|not yet"),
@@ -117,7 +117,7 @@ public final class ConfirmationAnswer {
             "it", "it's", "its", "this", "one", "just", "and", "then", "me", "for", "is", "the", "a", "much", "very",
             "really", "too", "right", "ma'am", "sir", "i", "we", "us", "be", "would", "will", "go", "ahead", "do",
             "let's", "lets", "sounds", "appointment", "booking", "slot", "time", "now", "dear", "love", "hun", "all",
-            "book", "that'll", "that'd", "so", "great", "indeed");
+            "book", "that'll", "that'd", "so", "great", "indeed", "bye", "goodbye");
     /** Words that only carry facts; dropped from a yes once its facts agree with the question. */
     private static final Pattern FACT_WORD = Pattern.compile("\\d{1,2}(?::\\d{2})?|\\d{1,2}(?:st|nd|rd|th)|am|pm|"
             + "o'?clock|at|on|with|in|the|dr|doctor|noon|morning|afternoon|evening|monday|tuesday|wednesday|thursday|"

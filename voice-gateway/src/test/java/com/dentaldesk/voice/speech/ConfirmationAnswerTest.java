@@ -70,6 +70,8 @@ class ConfirmationAnswerTest {
             "yes ma'am|CONFIRM",
             "Yes, I'll take it.|CONFIRM",
             "YES|CONFIRM",
+            "okay I'll be there|CONFIRM",
+            "yes please thanks bye|CONFIRM",
             // no, not this one, not now
             "no|DECLINE",
             "No.|DECLINE",
