@@ -52,6 +52,9 @@ public class ConversationRecorder {
 
     /** What must reach booking-api without delay when it changes. */
     private record Facts(int toolCalls, CallOutcome outcome, Long appointmentId, Long leadId, boolean ended) {
+        /** A call that has only talked: its first snapshot can wait for the transcript interval like any other. */
+        static final Facts NONE = new Facts(0, null, null, null, false);
+
         static Facts of(CallState state) {
             return new Facts(state.toolCallCount(), state.outcome(), state.appointmentId(), state.leadId(),
                     state.endedAt() != null);
@@ -76,7 +79,8 @@ public class ConversationRecorder {
         }
         String callId = state.callId();
         Facts facts = Facts.of(state);
-        boolean factsChanged = !facts.equals(lastFacts.put(callId, facts));
+        Facts seen = lastFacts.put(callId, facts);
+        boolean factsChanged = !facts.equals(seen == null ? Facts.NONE : seen);
         if (factsChanged) {
             enqueue(callId, state);
         } else if (ready.size() < config.maxQueued()) {

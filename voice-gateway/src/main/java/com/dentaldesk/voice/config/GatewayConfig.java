@@ -142,7 +142,7 @@ public interface GatewayConfig {
          * Transcript-only changes are uploaded at most this often per call; a change of facts (a tool call, the
          * outcome, a booked appointment, a lead, the end of the call) goes at once.
          */
-        @WithDefault("PT10S")
+        @WithDefault("PT30S")
         Duration transcriptInterval();
 
         /** Uploads in flight to booking-api at once; the rest wait in one queue, one entry per call. */
