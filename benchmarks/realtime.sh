@@ -8,5 +8,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec benchmarks/run.sh -Dbench.levels=200,1000,2000 -Dbench.hold=45 -Dbench.ttft=200 -Dbench.tps=100 \
-  -Dbench.shape=tokens -Dbench.turns=5 -Dbench.toolRate=0 -Dbench.bargeIn=0 -Dbench.bookingLoad=false \
+  -Dbench.shape=tokens -Dbench.turns=5 -Dbench.toolRate=0 -Dbench.bargeIn=0 -Dbench.bookingLoad=false -Dbench.warmup=300,40 \
   -Dbench.out=benchmarks/realtime "$@"

@@ -31,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * per level, default {@code 30,40,60}), {@code bench.ttft} (stub time to first token, default 300 ms),
  * {@code bench.tps} (stub tokens per second, default 40), {@code bench.bookingLoad} ({@code true}), {@code
  * bench.gatewayJvm} / {@code bench.bookingJvm} (extra JVM options, space separated, e.g. a JFR recording),
- * {@code bench.out} (default {@code benchmarks}). The gateway inherits the environment, so
+ * {@code bench.out} (default {@code benchmarks}), {@code bench.warmup} (calls,seconds; default {@code 50,15}); the
+ * real-time profile's options are in {@link LoadShape} and {@code benchmarks/realtime.sh}. The gateway inherits the environment, so
  * {@code GATEWAY_AGENT_WORKER_THREADS} etc. can be set for an experiment.
  */
 public final class Benchmarks {
@@ -147,8 +148,12 @@ public final class Benchmarks {
     private static void runLevels(Path simulator, String url, int[] levels, int[] holds, long ttft, LoadShape shape,
             Path logs, String metricsUrl, long serverPid, Map<String, ServiceProcess> servers, List<Level> results)
             throws Exception {
-        System.out.println("warm-up: 50 calls, 15 s (not reported)");
-        runLoad(simulator, url, 50, 15, ttft, shape, logs.resolve("warmup.json"), metricsUrl, serverPid, servers);
+        // The JIT is still compiling after a short warm-up (C2 took a quarter of the gateway's CPU in the first
+        // measured minute), so the real-time profile warms up longer: a server runs for days, not a minute.
+        int[] warmup = ints(System.getProperty("bench.warmup", "50,15"));
+        System.out.printf("warm-up: %d calls, %d s (not reported)%n", warmup[0], warmup[1]);
+        runLoad(simulator, url, warmup[0], warmup[1], ttft, shape, logs.resolve("warmup.json"), metricsUrl, serverPid,
+                servers);
         for (int i = 0; i < levels.length; i++) {
             int hold = holds[Math.min(i, holds.length - 1)];
             System.out.printf("%nlevel: %d concurrent calls, hold %d s%n", levels[i], hold);
