@@ -94,6 +94,7 @@ public class AgentLoop {
                 }
                 conversation.add(answer);
                 ToolResult.Closing closing = null;
+                String question = null;
                 for (ToolExecutionRequest request : answer.toolExecutionRequests()) {
                     if (turn.isCancelled()) {
                         // Superseded: queued tools of this turn do not start.
@@ -108,12 +109,21 @@ public class AgentLoop {
                     if (result.closing() != null) {
                         closing = result.closing();
                     }
+                    if (result.question() != null) {
+                        question = result.question();
+                    }
                 }
                 if (closing != null) {
                     if (closing.endCall()) {
                         state.mode(CallState.Mode.CLOSED);
                     }
                     turn.finish(closing);
+                    return;
+                }
+                if (question != null) {
+                    // The confirmation is the gateway's line, not the model's paraphrase: the caller's next words
+                    // answer exactly this.
+                    turn.finish(question);
                     return;
                 }
             }

@@ -174,9 +174,9 @@ public final class CallSession {
     /** A check-in, not a replay: a pending confirmation is asked again, otherwise a nudge. */
     private String reminderLine() {
         PendingAction pending = state.pending();
-        if (pending != null && pending.slot() != null) {
-            return "Are you still there? Should I go ahead with " + com.dentaldesk.voice.tools.Spoken.slot(pending.slot())
-                    + "?";
+        if (pending != null && pending.question() != null) {
+            // The same question word for word, so a "yes" to the reminder still answers it.
+            return "Are you still there? " + pending.question();
         }
         return "Are you still there? Take your time, I'm here when you're ready.";
     }

@@ -234,6 +234,21 @@ public final class CallState {
         }
     }
 
+    /** The agent's line just before the caller's latest words (what the caller was answering), or null. */
+    public synchronized String agentLineBeforeLastCallerTurn() {
+        int i = transcript.size() - 1;
+        while (i >= 0 && transcript.get(i).isUser()) {
+            i--;
+        }
+        if (i == transcript.size() - 1) {
+            return null;
+        }
+        while (i >= 0 && !transcript.get(i).isAgent()) {
+            i--;
+        }
+        return i >= 0 ? transcript.get(i).content() : null;
+    }
+
     /** The caller's most recent words, or empty. */
     public synchronized String lastUserText() {
         for (int i = transcript.size() - 1; i >= 0; i--) {

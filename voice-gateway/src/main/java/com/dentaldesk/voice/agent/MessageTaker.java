@@ -11,7 +11,7 @@ import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.agent.MessageDraft.Stage;
 import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.config.GatewayConfig;
-import com.dentaldesk.voice.tools.Affirmation;
+import com.dentaldesk.voice.speech.ConfirmationAnswer;
 import com.dentaldesk.voice.tools.ToolResult;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -100,7 +100,8 @@ public class MessageTaker {
                 String digits = digits(said);
                 if (digits != null) {
                     state.message(draft.withPhone(digits).next(Stage.ASK_REASON));
-                } else if (Affirmation.isYes(said)) {
+                } else if (ConfirmationAnswer.classify(said, question(state, Stage.CONFIRM_NUMBER))
+                        == ConfirmationAnswer.Verdict.CONFIRM) {
                     state.message(draft.withPhone(state.fromNumber()).next(Stage.ASK_REASON));
                 } else {
                     state.message(draft.next(Stage.ASK_NUMBER));

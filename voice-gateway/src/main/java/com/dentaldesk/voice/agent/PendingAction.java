@@ -4,10 +4,11 @@ import com.dentaldesk.contracts.booking.Appointment;
 import com.dentaldesk.contracts.booking.Slot;
 
 /**
- * A write the agent proposed and the caller must confirm in a later turn. Bound to one slot and/or one
- * appointment: a "yes" confirms exactly this, nothing else.
+ * A write the agent proposed and the caller must confirm. Bound to one slot and/or one appointment, and to the
+ * gateway's own {@code question}, spoken word for word in turn {@code askedInResponseId}: a "yes" confirms exactly
+ * this, and only as the answer to that question.
  */
-public record PendingAction(Kind kind, Slot slot, Appointment appointment, long askedInResponseId) {
+public record PendingAction(Kind kind, Slot slot, Appointment appointment, long askedInResponseId, String question) {
 
     public enum Kind {
         BOOK, RESCHEDULE, CANCEL

@@ -62,8 +62,9 @@ public final class PromptBuilder {
                 - Before booking, moving or cancelling, identify the caller with find_patient (first without arguments).
                 - For days, pass the caller's own words to find_slots; never work out dates yourself. Say days with \
                 their date, as the tools give them.
-                - To book, move or cancel, call the tool as soon as the caller chooses: it gives you the exact \
-                confirmation question. Ask it, and call the tool again only after the caller says yes.
+                - To book, move or cancel, call the tool as soon as the caller chooses: the receptionist then asks the \
+                caller the confirmation question itself. Call the tool again with the same option only after the \
+                caller's clear yes; if they want something else, search again.
                 - Say that something is booked, moved or cancelled only after the tool returned BOOKED, MOVED or \
                 CANCELLED. If a time was taken, offer the new options.
                 - Never invent times, names or numbers. Only offer times a tool returned.
