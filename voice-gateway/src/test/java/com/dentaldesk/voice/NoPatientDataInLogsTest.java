@@ -114,6 +114,7 @@ class NoPatientDataInLogsTest {
     void shouldExposeTheCallMetricsAndEachDependencyInReadiness() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("voice_calls_active"), "active calls");
+        assertTrue(metrics.contains("voice_call_log_waiting"), "call records waiting for booking-api");
         assertTrue(metrics.contains("voice_turns_total{mode=\"AGENT\"}"), "turns");
         assertTrue(metrics.contains("voice_turn_first_chunk_seconds_count"), "time to first chunk");
         assertTrue(metrics.contains("voice_llm_first_token_seconds_count"), "model first token");

@@ -1,34 +1,32 @@
 package com.dentaldesk.voice.agent;
 
-import java.net.http.HttpClient;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 
 import com.dentaldesk.voice.config.GatewayConfig;
 
-import dev.langchain4j.http.client.jdk.JdkHttpClient;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The streaming chat model, or none when no API key is configured (then every call takes messages).
- *
- * <p>One HTTP client for every call, whose async stages (and the SSE parsing that blocks in them) run on virtual
- * threads. Left to its defaults, the JDK client ran them on a cached platform pool and on
- * {@code CompletableFuture}'s thread-per-task fallback (the common pool has one thread on 2 cores): a new thread per
- * stage per stream, 120 client threads at 1,000 calls.
+ * The streaming chat model, or none when no API key is configured (then every call takes messages). Its HTTP runs on
+ * Vert.x ({@link VertxModelHttpClient}): one pooled client for every call; HTTPS servers are offered HTTP/2, so many
+ * concurrent streams share a few connections.
  */
 @ApplicationScoped
 public class ChatModels {
 
+    /** Concurrent model streams per server over HTTP/1.1 (a stub or a local model); HTTP/2 multiplexes instead. */
+    private static final int MAX_CONNECTIONS = 4096;
+
     private final Optional<StreamingChatModel> model;
 
-    public ChatModels(GatewayConfig config) {
+    public ChatModels(GatewayConfig config, Vertx vertx) {
         this.model = config.openai().apiKey().filter(key -> !key.isBlank()).map(key -> OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(JdkHttpClient.builder().httpClientBuilder(HttpClient.newBuilder()
-                        .executor(Executors.newThreadPerTaskExecutor(
-                                Thread.ofVirtual().name("model-http-", 0).factory()))))
+                .httpClientBuilder(new VertxModelHttpClient.Builder(vertx.createHttpClient(options(config))))
                 .apiKey(key)
                 .baseUrl(config.openai().baseUrl())
                 .modelName(config.openai().model())
@@ -36,6 +34,15 @@ public class ChatModels {
                 .parallelToolCalls(false)
                 .timeout(config.openai().responseTimeout())
                 .build());
+    }
+
+    private static HttpClientOptions options(GatewayConfig config) {
+        HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(MAX_CONNECTIONS)
+                .setMaxWaitQueueSize(-1);
+        if (config.openai().baseUrl().startsWith("https:")) {
+            options.setSsl(true).setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
+        }
+        return options;
     }
 
     public Optional<StreamingChatModel> model() {

@@ -202,7 +202,7 @@ public class ConversationRecorder {
         lanes.shutdownNow();
     }
 
-    /** Calls waiting for an upload (for tests and metrics). */
+    /** Calls waiting for an upload (the {@code voice_call_log_waiting} gauge). */
     public int waiting() {
         return dirty.size();
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import com.dentaldesk.voice.agent.CallSessions;
+import com.dentaldesk.voice.agent.ConversationRecorder;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
@@ -27,10 +28,15 @@ public class CallMetrics {
             7_500, 10_000, 15_000, 20_000, 30_000, 50_000, 100_000, 250_000, 500_000, 1_000_000)
             .mapToObj(micros -> Duration.of(micros, ChronoUnit.MICROS)).toArray(Duration[]::new);
 
-    /** {@code voice_calls_active}: sockets with a live call on this instance. */
-    void activeCalls(@Observes StartupEvent event, CallSessions calls) {
+    /**
+     * {@code voice_calls_active}: sockets with a live call on this instance; {@code voice_call_log_waiting}: calls
+     * whose record waits for an upload to booking-api (grows while booking-api is slow or down).
+     */
+    void gauges(@Observes StartupEvent event, CallSessions calls, ConversationRecorder recorder) {
         Gauge.builder("voice.calls.active", calls, CallSessions::active)
                 .description("Calls with an open socket on this instance").register(Metrics.globalRegistry);
+        Gauge.builder("voice.call.log.waiting", recorder, ConversationRecorder::waiting)
+                .description("Calls whose record waits for an upload to booking-api").register(Metrics.globalRegistry);
     }
 
     /** {@code voice_turns_total{mode}} and {@code voice_turn_first_chunk_seconds}: a turn and when it first spoke. */
