@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
@@ -32,6 +33,8 @@ import io.vertx.core.http.RequestOptions;
  * loop: the listener must not block (the agent's handler only filters text and queues frames).
  */
 final class VertxModelHttpClient implements HttpClient {
+
+    private static final int CLOSED_CONNECTION_RETRIES = 2;
 
     private final io.vertx.core.http.HttpClient client;
     private final Duration connectTimeout;
@@ -121,7 +124,22 @@ final class VertxModelHttpClient implements HttpClient {
         }).onFailure(listener::onError);
     }
 
+    /**
+     * Sends the request; a pooled connection the server closed just as it was picked (a keep-alive race: the server
+     * may drop idle connections at any time) is retried on another one, up to twice. Nothing was answered on such a
+     * connection, and a model request writes nothing, so sending it again is safe.
+     */
     private Future<HttpClientResponse> send(HttpRequest request) {
+        return send(request, CLOSED_CONNECTION_RETRIES);
+    }
+
+    private Future<HttpClientResponse> send(HttpRequest request, int retriesLeft) {
+        return attempt(request).recover(failure -> retriesLeft > 0 && failure instanceof HttpClosedException
+                ? send(request, retriesLeft - 1)
+                : Future.failedFuture(failure));
+    }
+
+    private Future<HttpClientResponse> attempt(HttpRequest request) {
         RequestOptions options = new RequestOptions()
                 .setAbsoluteURI(request.url())
                 .setMethod(HttpMethod.valueOf(request.method().name()))

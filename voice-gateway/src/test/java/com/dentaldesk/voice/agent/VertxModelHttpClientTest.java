@@ -1,0 +1,115 @@
+package com.dentaldesk.voice.agent;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+
+import dev.langchain4j.http.client.HttpMethod;
+import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
+import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+
+/** The model's HTTP client on Vert.x: server-sent events arrive whole and in order, failures are reported. */
+class VertxModelHttpClientTest {
+
+    private final WireMockServer server = new WireMockServer(options().dynamicPort());
+    private Vertx vertx;
+    private VertxModelHttpClient client;
+
+    @BeforeEach
+    void start() {
+        server.start();
+        vertx = Vertx.vertx();
+        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(
+                vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)))
+                .readTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(1)).build();
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close();
+        server.stop();
+    }
+
+    @Test
+    void shouldDeliverEventsSplitAcrossNetworkChunksWholeAndInOrder() throws Exception {
+        server.stubFor(post(urlPathEqualTo("/v1/chat")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/event-stream")
+                .withBody("data: {\"n\":1}\n\nevent: note\ndata: line one\ndata: line two\n\ndata: [DONE]\n\n")
+                .withChunkedDribbleDelay(9, 200)));
+        Recorder events = stream();
+        assertTrue(events.closed.get(3, TimeUnit.SECONDS));
+        assertEquals(List.of("null:{\"n\":1}", "note:line one\nline two", "null:[DONE]"), events.received);
+    }
+
+    @Test
+    void shouldRetryOnAnotherConnectionWhenThePooledOneWasClosedBeforeAnyAnswer() throws Exception {
+        server.stubFor(post(urlPathEqualTo("/v1/chat")).inScenario("closing").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("open"));
+        server.stubFor(post(urlPathEqualTo("/v1/chat")).inScenario("closing").whenScenarioStateIs("open")
+                .willReturn(aResponse().withStatus(200).withBody("data: hello\n\n")));
+        Recorder events = stream();
+        assertTrue(events.closed.get(3, TimeUnit.SECONDS));
+        assertEquals(List.of("null:hello"), events.received);
+        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat"))).size());
+    }
+
+    @Test
+    void shouldReportAnErrorStatusWithItsBody() throws Exception {
+        server.stubFor(post(urlPathEqualTo("/v1/chat")).willReturn(aResponse().withStatus(503).withBody("busy")));
+        Recorder events = stream();
+        Throwable error = events.failed.get(3, TimeUnit.SECONDS);
+        assertTrue(error.getMessage().contains("busy"), error.getMessage());
+    }
+
+    private Recorder stream() {
+        Recorder recorder = new Recorder();
+        client.execute(HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/v1/chat")
+                .addHeader("Content-Type", "application/json").body("{}").build(),
+                new DefaultServerSentEventParser(), recorder);
+        return recorder;
+    }
+
+    private static final class Recorder implements ServerSentEventListener {
+        final List<String> received = new CopyOnWriteArrayList<>();
+        final CompletableFuture<Boolean> closed = new CompletableFuture<>();
+        final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+
+        @Override
+        public void onEvent(ServerSentEvent event) {
+            received.add(event.event() + ":" + event.data());
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            failed.complete(error);
+            closed.completeExceptionally(error);
+        }
+
+        @Override
+        public void onClose() {
+            closed.complete(true);
+        }
+    }
+}
