@@ -45,6 +45,7 @@ public final class RetellCallClient implements AutoCloseable {
     private final AtomicLong supersededAtNanos = new AtomicLong(0);
     private final AtomicInteger latePings = new AtomicInteger();
     private final AtomicInteger lostPings = new AtomicInteger();
+    private volatile long endedAtNanos = -1;
     /** Retell's keepalive deadline: no echo within this and it drops the socket. */
     static final long RETELL_PING_DEADLINE_MS = 5000;
     private final AtomicInteger pingsEchoed = new AtomicInteger();
@@ -219,7 +220,7 @@ public final class RetellCallClient implements AutoCloseable {
 
     public int latePings() {
         // Pings never echoed count as late once they are older than the threshold.
-        long now = System.nanoTime();
+        long now = nowOrEnd();
         long unanswered = pingsInFlight.values().stream()
                 .filter(sent -> TimeUnit.NANOSECONDS.toMillis(now - sent) > lateThresholdMillis).count();
         return latePings.get() + (int) unanswered;
@@ -230,10 +231,16 @@ public final class RetellCallClient implements AutoCloseable {
      * (Retell closes and reconnects such a socket).
      */
     public int lostPings() {
-        long now = System.nanoTime();
+        long now = nowOrEnd();
         long unanswered = pingsInFlight.values().stream()
                 .filter(sent -> TimeUnit.NANOSECONDS.toMillis(now - sent) > RETELL_PING_DEADLINE_MS).count();
         return lostPings.get() + (int) unanswered;
+    }
+
+    /** Pings in flight when the call ended were never going to be echoed: they age only until then. */
+    private long nowOrEnd() {
+        long ended = endedAtNanos;
+        return ended > 0 ? ended : System.nanoTime();
     }
 
     /** {@link System#nanoTime()} when the socket opened (after the HTTP upgrade), -1 before. */
@@ -342,6 +349,9 @@ public final class RetellCallClient implements AutoCloseable {
     }
 
     private void shutdownPinger() {
+        if (endedAtNanos < 0) {
+            endedAtNanos = System.nanoTime();
+        }
         if (pingTask != null) {
             pingTask.cancel(false);
         }
