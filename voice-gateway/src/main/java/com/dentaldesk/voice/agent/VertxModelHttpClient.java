@@ -3,6 +3,7 @@ package com.dentaldesk.voice.agent;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,9 +19,10 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
-import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
@@ -87,15 +89,19 @@ final class VertxModelHttpClient implements HttpClient {
     /** Blocking; only from a worker or virtual thread (LangChain4j's non-streaming calls, which the gateway avoids). */
     @Override
     public SuccessfulHttpResponse execute(HttpRequest request) {
-        Future<SuccessfulHttpResponse> answer = send(request).compose(response -> response.body().map(body -> {
-            if (response.statusCode() < 200 || response.statusCode() >= 300) {
-                throw new HttpException(response.statusCode(), body.toString());
+        CompletableFuture<SuccessfulHttpResponse> answer = new CompletableFuture<>();
+        send(request, CLOSED_CONNECTION_RETRIES, response -> response.body().onComplete(body -> {
+            if (body.failed()) {
+                answer.completeExceptionally(body.cause());
+            } else if (response.statusCode() < 200 || response.statusCode() >= 300) {
+                answer.completeExceptionally(new HttpException(response.statusCode(), body.result().toString()));
+            } else {
+                answer.complete(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                        .headers(headers(response.headers())).body(body.result().toString()).build());
             }
-            return SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                    .headers(headers(response.headers())).body(body.toString()).build();
-        }));
+        }), answer::completeExceptionally);
         try {
-            return answer.toCompletionStage().toCompletableFuture().get(timeoutMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new RuntimeException(e.getCause());
         } catch (TimeoutException e) {
@@ -109,45 +115,61 @@ final class VertxModelHttpClient implements HttpClient {
     /** Streams server-sent events; the parser argument is LangChain4j's default, whose format is read here. */
     @Override
     public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-        send(request).onSuccess(response -> {
+        send(request, CLOSED_CONNECTION_RETRIES, response -> {
             if (response.statusCode() < 200 || response.statusCode() >= 300) {
                 response.body().onComplete(body -> listener.onError(new HttpException(response.statusCode(),
                         body.succeeded() ? body.result().toString() : "")));
                 return;
             }
             Stream stream = new Stream(response, listener);
-            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
-                    .headers(headers(response.headers())).build());
             response.handler(stream::accept);
             response.endHandler(ignored -> stream.end());
             response.exceptionHandler(stream::fail);
-        }).onFailure(listener::onError);
+            listener.onOpen(SuccessfulHttpResponse.builder().statusCode(response.statusCode())
+                    .headers(headers(response.headers())).build());
+        }, listener::onError);
     }
 
     /**
-     * Sends the request; a pooled connection the server closed just as it was picked (a keep-alive race: the server
-     * may drop idle connections at any time) is retried on another one, up to twice. Nothing was answered on such a
-     * connection, and a model request writes nothing, so sending it again is safe.
+     * Sends the request and hands the response over on the event loop as its head arrives, before any of its body
+     * (a handler installed a task later finds a short answer already ended). A pooled connection the server closed
+     * just as it was picked (a keep-alive race: servers drop idle connections at any time) is retried on another
+     * one, up to twice: nothing was answered on it, and a model request writes nothing.
      */
-    private Future<HttpClientResponse> send(HttpRequest request) {
-        return send(request, CLOSED_CONNECTION_RETRIES);
-    }
-
-    private Future<HttpClientResponse> send(HttpRequest request, int retriesLeft) {
-        return attempt(request).recover(failure -> retriesLeft > 0 && failure instanceof HttpClosedException
-                ? send(request, retriesLeft - 1)
-                : Future.failedFuture(failure));
-    }
-
-    private Future<HttpClientResponse> attempt(HttpRequest request) {
+    private void send(HttpRequest request, int retriesLeft, Handler<HttpClientResponse> onResponse,
+            Handler<Throwable> onFailure) {
+        Handler<Throwable> retryOrFail = failure -> {
+            if (retriesLeft > 0 && failure instanceof HttpClosedException) {
+                send(request, retriesLeft - 1, onResponse, onFailure);
+            } else {
+                onFailure.handle(failure);
+            }
+        };
         RequestOptions options = new RequestOptions()
                 .setAbsoluteURI(request.url())
                 .setMethod(HttpMethod.valueOf(request.method().name()))
                 .setConnectTimeout(connectTimeout == null ? 0 : connectTimeout.toMillis())
                 .setIdleTimeout(readTimeout == null ? 0 : readTimeout.toMillis());
         request.headers().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
-        return client.request(options).compose(outgoing -> request.body() == null ? outgoing.send()
-                : outgoing.send(request.body()));
+        client.request(options).onComplete(opened -> {
+            if (opened.failed()) {
+                retryOrFail.handle(opened.cause());
+                return;
+            }
+            HttpClientRequest outgoing = opened.result();
+            outgoing.response().onComplete(answered -> {
+                if (answered.succeeded()) {
+                    onResponse.handle(answered.result());
+                } else {
+                    retryOrFail.handle(answered.cause());
+                }
+            });
+            if (request.body() == null) {
+                outgoing.end();
+            } else {
+                outgoing.end(request.body());
+            }
+        });
     }
 
     private long timeoutMillis() {

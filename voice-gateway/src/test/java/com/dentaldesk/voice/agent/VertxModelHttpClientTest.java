@@ -64,6 +64,18 @@ class VertxModelHttpClientTest {
     }
 
     @Test
+    void shouldDeliverAShortAnswerThatArrivesTogetherWithItsHead() throws Exception {
+        // A whole answer in the first network read must not end before its handler is installed.
+        server.stubFor(post(urlPathEqualTo("/v1/chat")).willReturn(aResponse().withStatus(200)
+                .withBody("data: whole\n\ndata: [DONE]\n\n")));
+        for (int i = 0; i < 50; i++) {
+            Recorder events = stream();
+            assertTrue(events.closed.get(3, TimeUnit.SECONDS), "answer " + i);
+            assertEquals(List.of("null:whole", "null:[DONE]"), events.received, "answer " + i);
+        }
+    }
+
+    @Test
     void shouldRetryOnAnotherConnectionWhenThePooledOneWasClosedBeforeAnyAnswer() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v1/chat")).inScenario("closing").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("open"));
