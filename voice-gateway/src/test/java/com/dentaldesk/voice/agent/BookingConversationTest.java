@@ -64,22 +64,22 @@ class BookingConversationTest {
         openai.stub(whenToolReturns("call_b2"),
                 sse(text("You're booked for Tuesday at 9:00 AM with Dr. Patel. Anything else? ")));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
-        try (RetellCallClient call = greeted(details)) {
-            AgentTurn offer = turn(call, "I need a cleaning next Tuesday");
+        try (RetellCallClient call = TestCalls.greeted(root, details)) {
+            AgentTurn offer = TestCalls.exchange(call, "I need a cleaning next Tuesday");
             assertEquals(List.of("find_patient", "find_slots"), offer.toolsInvoked());
             assertTrue(offer.content().contains("9:00 AM"), offer.content());
             WireMockServers.booking.verify(postRequestedFor(urlPathEqualTo("/api/booking"))
                     .withRequestBody(matchingJsonPath("$.functionName", equalTo("GetAvailableSlots")))
                     .withRequestBody(matchingJsonPath("$.parameters.PatNum", equalTo("42"))));
 
-            AgentTurn question = turn(call, "9 works");
+            AgentTurn question = TestCalls.exchange(call, "9 works");
             assertTrue(question.content().startsWith("Shall I book"), question.content());
             assertTrue(question.toolResults().get(0).content().contains("CONFIRMATION_REQUIRED"));
             assertFalse(question.toolResults().get(0).successful());
             WireMockServers.booking.verify(0, postRequestedFor(urlPathEqualTo("/api/booking"))
                     .withRequestBody(matchingJsonPath("$.functionName", equalTo("CreateAppointment"))));
 
-            AgentTurn booked = turn(call, "Yes please");
+            AgentTurn booked = TestCalls.exchange(call, "Yes please");
             assertTrue(booked.content().contains("booked"), booked.content());
             assertTrue(booked.toolResults().get(0).successful());
         }
@@ -105,11 +105,11 @@ class BookingConversationTest {
         openai.stub(whenToolReturns("call_b1"), sse(text("Great, you're booked for Tuesday at 9:00 AM! ")));
         openai.stub(whenCallerSays("no, wait"), sse(toolCall("call_b3", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b3"), sse(text("No problem. Which time would you prefer instead? ")));
-        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
-            turn(call, "I need a cleaning next Tuesday");
-            AgentTurn claimed = turn(call, "9 works");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            AgentTurn claimed = TestCalls.exchange(call, "9 works");
             assertFalse(claimed.content().toLowerCase().contains("booked"), "unbacked claim dropped: " + claimed.content());
-            AgentTurn hesitant = turn(call, "no, wait");
+            AgentTurn hesitant = TestCalls.exchange(call, "no, wait");
             assertTrue(hesitant.toolResults().get(0).content().contains("CONFIRMATION_REQUIRED"),
                     "a 'no' is not a confirmation");
         }
@@ -125,10 +125,10 @@ class BookingConversationTest {
                 sse(text("I'm sorry, that time was just taken. I can offer 11:00 AM with Dr. Patel instead. ")));
         openai.stub(whenCallerSays("Yes, 11 is fine"), sse(toolCall("call_b5", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b5"), sse(text("Shall I book 11:00 AM? ")));
-        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
-            turn(call, "I need a cleaning next Tuesday");
-            turn(call, "9 works");
-            AgentTurn taken = turn(call, "Yes please");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            TestCalls.exchange(call, "9 works");
+            AgentTurn taken = TestCalls.exchange(call, "Yes please");
             var result = taken.toolResults().get(0);
             assertFalse(result.successful());
             assertTrue(result.content().contains("SLOT_TAKEN") && result.content().contains("11:00 AM"),
@@ -136,22 +136,10 @@ class BookingConversationTest {
             assertTrue(taken.content().contains("11:00 AM"));
             assertFalse(taken.content().contains("booked"));
             // The alternatives are the new offer: a "yes" to the old question does not book 11:00 unasked.
-            AgentTurn next = turn(call, "Yes, 11 is fine");
+            AgentTurn next = TestCalls.exchange(call, "Yes, 11 is fine");
             assertTrue(next.toolResults().get(0).content().contains("CONFIRMATION_REQUIRED"));
         }
     }
 
-    private static AgentTurn turn(RetellCallClient call, String words) throws InterruptedException {
-        AgentTurn turn = call.say(words);
-        assertTrue(turn.await(8000), "answer to: " + words);
-        call.acceptSpoken(turn);
-        return turn;
-    }
 
-    private RetellCallClient greeted(RetellCall details) throws InterruptedException {
-        RetellCallClient call = TestCalls.open(root, details);
-        assertTrue(call.greeting().await(3000));
-        call.acceptSpoken(call.greeting());
-        return call;
-    }
 }

@@ -58,7 +58,7 @@ class DegradedModeTest {
                 .ok(List.of(BookingStubs.NINE))).withFixedDelay(5000));
         openai.stub(whenCallerSays("appointment tomorrow"), sse(toolCall("call_t1", "find_slots", "{\"day\":\"tomorrow\"}")));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
-        try (RetellCallClient call = greeted(details)) {
+        try (RetellCallClient call = TestCalls.greeted(root, details)) {
             AgentTurn turn = call.say("Can I get an appointment tomorrow?");
             assertTrue(turn.await(6000));
             List<String> chunks = turn.chunks();
@@ -77,7 +77,7 @@ class DegradedModeTest {
         openai.stub(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1),
                 aResponse().withStatus(500).withBody("{\"error\":\"boom\"}"));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
-        try (RetellCallClient call = greeted(details)) {
+        try (RetellCallClient call = TestCalls.greeted(root, details)) {
             AgentTurn turn = call.say("I'd like to book a cleaning");
             assertTrue(turn.await(5000));
             assertTrue(turn.content().contains("technical trouble"), turn.content());
@@ -93,8 +93,8 @@ class DegradedModeTest {
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
         WireMockServers.openai.stubFor(whenCallerSays("cleaning").inScenario("flaky")
                 .whenScenarioStateIs("recovered").willReturn(sse(text("Sure, what day suits you? "))));
-        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
-            AgentTurn turn = say(call, "I'd like to book a cleaning");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            AgentTurn turn = TestCalls.exchange(call, "I'd like to book a cleaning");
             assertEquals("Sure, what day suits you? ", turn.content());
             assertEquals(2, WireMockServers.openai.findAll(postRequestedFor(urlPathEqualTo("/v1/chat/completions")))
                     .size(), "one failed attempt, one retry");
@@ -105,12 +105,12 @@ class DegradedModeTest {
     void shouldTakeOneTurnAsMessageWhenModelIsDownThenUseTheModelAgainOnTheNextTurn() throws Exception {
         openai.stub(whenCallerSays("cleaning"), aResponse().withStatus(500));
         openai.stub(whenCallerSays("Jane Doe"), sse(text("Thanks Jane, what day would you like to come in? ")));
-        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
-            AgentTurn down = say(call, "I'd like to book a cleaning");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            AgentTurn down = TestCalls.exchange(call, "I'd like to book a cleaning");
             assertTrue(down.content().contains("technical trouble") && down.content().contains("May I have your name"),
                     down.content());
             assertFalse(down.endCall());
-            AgentTurn back = say(call, "My name is Jane Doe");
+            AgentTurn back = TestCalls.exchange(call, "My name is Jane Doe");
             assertEquals("Thanks Jane, what day would you like to come in? ", back.content(),
                     "the model answers again once it is back");
         }
@@ -120,10 +120,10 @@ class DegradedModeTest {
     void shouldEndTheCallWhenCallerSaysGoodbyeWhileTakingAMessage() throws Exception {
         openai.stub(post(urlPathEqualTo("/v1/chat/completions")).atPriority(1), aResponse().withStatus(500));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
-        try (RetellCallClient call = greeted(details)) {
-            say(call, "I'd like to book a cleaning");
-            say(call, "My name is Jane Doe");
-            AgentTurn bye = say(call, "No, that's all, goodbye");
+        try (RetellCallClient call = TestCalls.greeted(root, details)) {
+            TestCalls.exchange(call, "I'd like to book a cleaning");
+            TestCalls.exchange(call, "My name is Jane Doe");
+            AgentTurn bye = TestCalls.exchange(call, "No, that's all, goodbye");
             assertTrue(bye.endCall(), "hangs up instead of asking another question: " + bye.content());
             assertFalse(bye.content().contains("?"), bye.content());
         }
@@ -133,7 +133,7 @@ class DegradedModeTest {
     @Test
     void shouldHoldTheLineThenTakeMessageWhenModelIsTooSlow() throws Exception {
         openai.stub(whenCallerSays("cleaning"), sse(text("Sure. ")).withFixedDelay(6000));
-        try (RetellCallClient call = greeted(TestCalls.inbound(Clinics.AGENT_ID))) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             AgentTurn turn = call.say("I'd like to book a cleaning");
             assertTrue(turn.await(5000));
             assertTrue(turn.firstChunkMillis() < 2000, "something said within 2 s: " + turn.firstChunkMillis());
@@ -146,7 +146,7 @@ class DegradedModeTest {
     void shouldTakeMessageWhenBookingApiGoesDownMidCallAndSaveLeadOnceItIsBack() throws Exception {
         openai.stub(whenCallerSays("cleaning"), sse(toolCall("call_d1", "find_patient", "{}")));
         RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
-        try (RetellCallClient call = greeted(details)) {
+        try (RetellCallClient call = TestCalls.greeted(root, details)) {
             booking.down();
             AgentTurn turn = call.say("I'd like to book a cleaning");
             assertTrue(turn.await(5000));
@@ -163,21 +163,15 @@ class DegradedModeTest {
     }
 
     private static void takeMessage(RetellCallClient call) throws InterruptedException {
-        AgentTurn name = say(call, "My name is Jane Doe");
+        AgentTurn name = TestCalls.exchange(call, "My name is Jane Doe");
         assertTrue(name.content().contains("number you're calling from"), name.content());
-        AgentTurn number = say(call, "Yes, that's fine");
+        AgentTurn number = TestCalls.exchange(call, "Yes, that's fine");
         assertTrue(number.content().contains("what is the call about"), number.content());
-        AgentTurn done = say(call, "I need a cleaning");
+        AgentTurn done = TestCalls.exchange(call, "I need a cleaning");
         assertTrue(done.content().contains("call you back"), done.content());
         assertTrue(done.endCall(), "hangs up after the goodbye");
     }
 
-    private static AgentTurn say(RetellCallClient call, String words) throws InterruptedException {
-        AgentTurn turn = call.say(words);
-        assertTrue(turn.await(6000), words);
-        call.acceptSpoken(turn);
-        return turn;
-    }
 
     private static List<LoggedRequest> leads(String callId) {
         return WireMockServers.booking.findAll(postRequestedFor(urlPathEqualTo("/api/leads"))).stream()
@@ -193,10 +187,4 @@ class DegradedModeTest {
         assertEquals(reason, body.get("reason"));
     }
 
-    private RetellCallClient greeted(RetellCall details) throws InterruptedException {
-        RetellCallClient call = TestCalls.open(root, details);
-        assertTrue(call.greeting().await(3000));
-        call.acceptSpoken(call.greeting());
-        return call;
-    }
 }

@@ -57,7 +57,7 @@ class RealTimePathTest {
         // Words arrive 300 ms apart and the sentence never ends: the first must not wait for the rest.
         openai.stub(whenCallerSays("opening hours"),
                 sse(text("Sure let me look at our opening hours for this week")).withChunkedDribbleDelay(12, 3300));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             AgentTurn turn = call.say("What are your opening hours?");
             long deadline = System.currentTimeMillis() + 2500;
             while (turn.chunks().isEmpty() && System.currentTimeMillis() < deadline) {
@@ -75,8 +75,8 @@ class RealTimePathTest {
     void shouldHoldAClaimAndDropItWhenNoWriteHappenedWhileTheRestStreams() throws Exception {
         openai.stub(whenCallerSays("cleaning"), sse(text(
                 "Great news. All set for Tuesday at 9 with Dr. Patel, you can arrive early. Anything else?")));
-        try (RetellCallClient call = greeted()) {
-            AgentTurn turn = say(call, "I need a cleaning on Tuesday");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            AgentTurn turn = TestCalls.exchange(call, "I need a cleaning on Tuesday");
             assertTrue(turn.content().startsWith("Great news."), turn.content());
             assertTrue(turn.content().contains("Anything else?"), turn.content());
             assertFalse(turn.content().contains("set for Tuesday"), "the claim was never spoken: " + turn.content());
@@ -119,8 +119,8 @@ class RealTimePathTest {
         try (RetellCallClient call = TestCalls.open(root, details)) {
             assertTrue(call.greeting().await(3000));
             call.acceptSpoken(call.greeting());
-            AgentTurn parking = say(call, "Is there parking?");
-            AgentTurn insurance = say(call, "Do you take insurance?");
+            AgentTurn parking = TestCalls.exchange(call, "Is there parking?");
+            AgentTurn insurance = TestCalls.exchange(call, "Do you take insurance?");
             assertTrue(parking.firstChunkMillis() < 1000 && insurance.firstChunkMillis() < 1000,
                     "answers did not wait for uploads: " + parking.firstChunkMillis() + " / "
                             + insurance.firstChunkMillis() + " ms");
@@ -140,17 +140,5 @@ class RealTimePathTest {
                 "the hang-up record arrived with the whole transcript: " + last);
     }
 
-    private RetellCallClient greeted() throws InterruptedException {
-        RetellCallClient call = TestCalls.open(root, TestCalls.inbound(Clinics.AGENT_ID));
-        assertTrue(call.greeting().await(3000));
-        call.acceptSpoken(call.greeting());
-        return call;
-    }
 
-    private static AgentTurn say(RetellCallClient call, String words) throws InterruptedException {
-        AgentTurn turn = call.say(words);
-        assertTrue(turn.await(6000), words);
-        call.acceptSpoken(turn);
-        return turn;
-    }
 }

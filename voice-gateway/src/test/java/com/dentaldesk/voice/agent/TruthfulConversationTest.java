@@ -70,9 +70,9 @@ class TruthfulConversationTest {
         for (int i = 0; i < claims.size(); i++) {
             openai.stub(whenCallerSays("question " + i), sse(text("Okay. " + claims.get(i) + "Anything else? ")));
         }
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             for (int i = 0; i < claims.size(); i++) {
-                AgentTurn turn = turn(call, "question " + i);
+                AgentTurn turn = TestCalls.exchange(call, "question " + i);
                 assertTrue(turn.content().startsWith("Okay.") && turn.content().contains("Anything else?"),
                         "the rest of the answer is spoken: " + turn.content());
                 String heard = turn.content().toLowerCase(Locale.ROOT);
@@ -88,12 +88,12 @@ class TruthfulConversationTest {
         openai.stub(whenCallerSays("Yes please"), sse(toolCall("call_b2", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b2"), sse(text("You're booked for Tuesday at 9:00 AM with Dr. Patel. ")));
         openai.stub(whenCallerSays("my son"), sse(text("Of course. Your son is booked too. Anything else? ")));
-        try (RetellCallClient call = greeted()) {
-            turn(call, "I need a cleaning next Tuesday");
-            assertEquals(QUESTION, turn(call, "9 works").content());
-            AgentTurn booked = turn(call, "Yes please");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            assertEquals(QUESTION, TestCalls.exchange(call, "9 works").content());
+            AgentTurn booked = TestCalls.exchange(call, "Yes please");
             assertTrue(booked.content().contains("You're booked for Tuesday at 9:00 AM"), booked.content());
-            AgentTurn son = turn(call, "Can you book my son as well?");
+            AgentTurn son = TestCalls.exchange(call, "Can you book my son as well?");
             assertFalse(son.content().contains("booked"), "no write for the son: " + son.content());
             assertTrue(son.content().contains("Anything else?"), son.content());
         }
@@ -104,10 +104,10 @@ class TruthfulConversationTest {
         openai.stub(whenCallerSays("Yes please"), sse(toolCall("call_b2", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b2"),
                 sse(text("Perfect, you're booked for Wednesday at 10:30 AM with Dr. Patel. See you soon! ")));
-        try (RetellCallClient call = greeted()) {
-            turn(call, "I need a cleaning next Tuesday");
-            turn(call, "9 works");
-            AgentTurn booked = turn(call, "Yes please");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            TestCalls.exchange(call, "9 works");
+            AgentTurn booked = TestCalls.exchange(call, "Yes please");
             assertFalse(booked.content().contains("Wednesday") || booked.content().contains("10:30"),
                     "the wrong facts are never heard: " + booked.content());
             assertTrue(booked.content().contains("Tuesday, June 4 at 9:00 AM with Dr. Maya Patel"),
@@ -119,13 +119,13 @@ class TruthfulConversationTest {
     void shouldNotBookOnAYesThatAsksForAnotherDay() throws Exception {
         openai.stub(whenCallerSays("Wednesday"), sse(toolCall("call_b2", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b2"), sse(text("Sure, let me look at Wednesday for you. ")));
-        try (RetellCallClient call = greeted()) {
-            turn(call, "I need a cleaning next Tuesday");
-            assertEquals(QUESTION, turn(call, "9 works").content());
-            AgentTurn change = turn(call, "Yes, but can we do Wednesday?");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            assertEquals(QUESTION, TestCalls.exchange(call, "9 works").content());
+            AgentTurn change = TestCalls.exchange(call, "Yes, but can we do Wednesday?");
             assertTrue(change.toolResults().get(0).content().contains("CHANGE_REQUESTED"),
                     change.toolResults().toString());
-            AgentTurn again = turn(call, "Yeah, what about Wednesday though?");
+            AgentTurn again = TestCalls.exchange(call, "Yeah, what about Wednesday though?");
             assertFalse(again.toolResults().isEmpty());
             assertFalse(again.toolResults().get(0).content().contains("BOOKED"), again.toolResults().toString());
         }
@@ -138,11 +138,11 @@ class TruthfulConversationTest {
         openai.stub(whenCallerSays("Sure"),
                 sse(text("Before I book it, do you have dental insurance with us? ")));
         openai.stub(whenCallerSays("Yes, I do"), sse(toolCall("call_b2", "book_appointment", "{\"option\":1}")));
-        try (RetellCallClient call = greeted()) {
-            turn(call, "I need a cleaning next Tuesday");
-            assertEquals(QUESTION, turn(call, "9 works").content());
-            turn(call, "Sure");
-            AgentTurn insured = turn(call, "Yes, I do");
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            TestCalls.exchange(call, "I need a cleaning next Tuesday");
+            assertEquals(QUESTION, TestCalls.exchange(call, "9 works").content());
+            TestCalls.exchange(call, "Sure");
+            AgentTurn insured = TestCalls.exchange(call, "Yes, I do");
             assertTrue(insured.toolResults().get(0).content().contains("CONFIRMATION_REQUIRED"),
                     "a yes to another question is no confirmation: " + insured.toolResults());
             assertEquals(QUESTION, insured.content(), "the gateway asks its own question again");
@@ -155,17 +155,5 @@ class TruthfulConversationTest {
                 .withRequestBody(matchingJsonPath("$.functionName", equalTo("CreateAppointment"))));
     }
 
-    private static AgentTurn turn(RetellCallClient call, String words) throws InterruptedException {
-        AgentTurn turn = call.say(words);
-        assertTrue(turn.await(8000), "answer to: " + words);
-        call.acceptSpoken(turn);
-        return turn;
-    }
 
-    private RetellCallClient greeted() throws InterruptedException {
-        RetellCallClient call = TestCalls.open(root, TestCalls.inbound(Clinics.AGENT_ID));
-        assertTrue(call.greeting().await(3000));
-        call.acceptSpoken(call.greeting());
-        return call;
-    }
 }

@@ -48,7 +48,7 @@ class TurnStreamingTest {
     @Test
     void shouldStreamAnswerInChunksAndCompleteIt() throws Exception {
         openai.stub(whenCallerSays("opening hours"), sse(text(LONG_ANSWER)));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             AgentTurn turn = call.say("What are your opening hours?");
             assertTrue(turn.await(5000));
             assertTrue(turn.chunks().size() > 2, "streamed as several chunks: " + turn.chunks());
@@ -59,7 +59,7 @@ class TurnStreamingTest {
     @Test
     void shouldEchoPingsAtOnceWhileSlowModelStreams() throws Exception {
         openai.stub(whenCallerSays("opening hours"), sse(text(LONG_ANSWER)).withChunkedDribbleDelay(40, 3000));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             int before = call.pingsEchoed();
             AgentTurn turn = call.say("What are your opening hours?");
             assertTrue(turn.await(8000), "slow answer completes");
@@ -72,7 +72,7 @@ class TurnStreamingTest {
     void shouldCancelOlderTurnWhenNewerResponseIdArrivesAndSendNothingStale() throws Exception {
         openai.stub(whenCallerSays("opening hours"), sse(text(LONG_ANSWER)).withChunkedDribbleDelay(40, 4000));
         openai.stub(whenCallerSays("Actually, do you take insurance"), sse(text("Yes, we take most insurance plans. ")));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             AgentTurn first = call.say("What are your opening hours?");
             long deadline = System.currentTimeMillis() + 3000;
             while (first.chunks().isEmpty() && System.currentTimeMillis() < deadline) {
@@ -92,7 +92,7 @@ class TurnStreamingTest {
     @Test
     void shouldAnswerReminderWithShortCheckInNotAReplay() throws Exception {
         openai.stub(whenCallerSays("parking"), sse(text("Parking is free behind the building. ")));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             AgentTurn answer = call.say("Is there parking?");
             assertTrue(answer.await(5000));
             call.acceptSpoken(answer);
@@ -108,7 +108,7 @@ class TurnStreamingTest {
     @Test
     void shouldIgnoreMalformedUnknownAndOutOfOrderFramesAndCarryOn() throws Exception {
         openai.stub(whenCallerSays("parking"), sse(text("Parking is free behind the building. ")));
-        try (RetellCallClient call = greeted()) {
+        try (RetellCallClient call = TestCalls.greeted(root, TestCalls.inbound(Clinics.AGENT_ID))) {
             call.sendRaw("{this is not json");
             call.sendRaw("{\"interaction_type\":\"something_new\",\"x\":1}");
             call.sendRaw("[1,2,3]");
@@ -124,10 +124,4 @@ class TurnStreamingTest {
         }
     }
 
-    private RetellCallClient greeted() throws InterruptedException {
-        RetellCallClient call = TestCalls.open(root, TestCalls.inbound(Clinics.AGENT_ID));
-        assertTrue(call.greeting().await(3000));
-        call.acceptSpoken(call.greeting());
-        return call;
-    }
 }

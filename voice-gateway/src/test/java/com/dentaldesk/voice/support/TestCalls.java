@@ -1,10 +1,13 @@
 package com.dentaldesk.voice.support;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.net.URL;
 import java.time.Duration;
 import java.util.UUID;
 
 import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.simulator.AgentTurn;
 import com.dentaldesk.simulator.CallListener;
 import com.dentaldesk.simulator.RetellCallClient;
 
@@ -35,6 +38,22 @@ public final class TestCalls {
 
     public static RetellCallClient open(URL root, RetellCall call) {
         return RetellCallClient.connect(baseUrl(root), null, call, CallListener.QUIET, options());
+    }
+
+    /** Opens the call and accepts its greeting as spoken, as Retell does once it has said it. */
+    public static RetellCallClient greeted(URL root, RetellCall call) throws InterruptedException {
+        RetellCallClient client = open(root, call);
+        assertTrue(client.greeting().await(3000), "greeted");
+        client.acceptSpoken(client.greeting());
+        return client;
+    }
+
+    /** The caller says {@code words}; waits for the whole answer and accepts it as spoken. */
+    public static AgentTurn exchange(RetellCallClient call, String words) throws InterruptedException {
+        AgentTurn turn = call.say(words);
+        assertTrue(turn.await(8000), "answer to: " + words);
+        call.acceptSpoken(turn);
+        return turn;
     }
 
     public static RetellCallClient.Options options() {
