@@ -137,7 +137,7 @@ public final class Benchmarks {
             bookingReport = BookingLoad.run(root, 400, 400, 8);
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        writeMarkdown(out.resolve("results.md"), results, bookingReport, ttft, tps, startedAt, loadBefore,
+        writeMarkdown(out.resolve("results.md"), results, bookingReport, ttft, tps, shape, startedAt, loadBefore,
                 loadAfterGateway, loadAverage(), minutes);
         LatencyChart.write(out.resolve("latency.svg"), results, ttft);
         System.out.printf("%nwrote %s and %s (%.1f min)%n", root.relativize(out.resolve("results.md")),
@@ -307,7 +307,7 @@ public final class Benchmarks {
     }
 
     private static void writeMarkdown(Path file, List<Level> levels, BookingLoad.Report booking, long ttft, int tps,
-            String startedAt, String loadBefore, String loadAfterGateway, String loadAfter, double minutes)
+            LoadShape shape, String startedAt, String loadBefore, String loadAfterGateway, String loadAfter, double minutes)
             throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
             w.println("# Benchmark results");
@@ -318,8 +318,12 @@ public final class Benchmarks {
                     startedAt, minutes, machine());
             w.printf("- load average (1/5/15 min): %s before, %s after the gateway levels, %s at the end%n", loadBefore,
                     loadAfterGateway, loadAfter);
-            w.printf("- stub model: first token after %d ms, %d tokens/s; a caller turn every 4-8 s per call; 10%% "
-                    + "barge-ins; 35%% of turns ask for a day or the dentists (one booking-api tool call)%n", ttft, tps);
+            w.printf(Locale.ROOT, "- stub model: first token after %d ms, %d tokens/s, answers shaped `%s`; a caller turn "
+                    + "every 4-8 s per call%s; %.0f%% barge-ins; %.0f%% of turns ask for a day or the dentists (one "
+                    + "booking-api tool call)%n", ttft, tps, shape.answerShape(),
+                    shape.turns() == null ? "" : ", " + shape.turns() + " turns per call",
+                    100 * (shape.bargeInRate() == null ? 0.1 : shape.bargeInRate()),
+                    100 * (shape.toolTurnRate() == null ? 0.35 : shape.toolTurnRate()));
             w.println();
             w.println("## voice-gateway under concurrent calls");
             w.println();
