@@ -119,7 +119,9 @@ class ConsoleBrowserTest {
             browser.get(console + "/calls/" + booking.callId());
             String transcript = browser.findElement(By.id("transcript")).getText();
             assertTrue(transcript.contains("I need a cleaning " + BOOKING_DAY), transcript);
-            assertTrue(transcript.contains("Shall I book that time with Dr. Patel"), transcript);
+            // The confirmation question is the gateway's own, with the slot's day, time and dentist.
+            assertTrue(transcript.contains("Shall I book ") && transcript.contains("with Dr. Patel for Jordan?"),
+                    transcript);
             assertTrue(transcript.contains("Yes please"), transcript);
             String tools = browser.findElement(By.id("tool-calls")).getText();
             assertTrue(tools.contains("book_appointment") && tools.contains("find_slots"), tools);

@@ -37,14 +37,13 @@ final class DemoCalls {
 
     /**
      * The model's side of a booking on {@code day} (as the caller says it, e.g. "next Tuesday"): find Jordan, offer
-     * that day's slots, ask, then book on the yes.
+     * that day's slots; the gateway asks its own question; book on the yes.
      */
     static void scriptBooking(OpenAiStubs openai, String day) {
         openai.stub(whenCallerSays("cleaning " + day), sse(toolCall("call_p1", "find_patient", "{}")));
         openai.stub(whenToolReturns("call_p1"), sse(toolCall("call_s1", "find_slots", "{\"day\":\"" + day + "\"}")));
         openai.stub(whenToolReturns("call_s1"), sse(text("I have a few times with Dr. Patel. Which works for you? ")));
         openai.stub(whenCallerSays("first one works"), sse(toolCall("call_b1", "book_appointment", "{\"option\":1}")));
-        openai.stub(whenToolReturns("call_b1"), sse(text("Shall I book that time with Dr. Patel for you? ")));
         openai.stub(whenCallerSays("Yes please"), sse(toolCall("call_b2", "book_appointment", "{\"option\":1}")));
         openai.stub(whenToolReturns("call_b2"), sse(text("You're booked. Anything else? ")));
     }
