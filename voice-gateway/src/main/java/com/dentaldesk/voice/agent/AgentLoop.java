@@ -33,8 +33,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * One turn with the model: stream the answer word by word, run the tools it asks for, feed the results
- * back, at most a few rounds. Model failure or slowness, and booking-api failure, hand the call to
- * {@link MessageTaker}. Runs on a worker thread and blocks it; never on the event loop.
+ * back, at most a few rounds. A model that fails (after one retry) hands this turn to {@link MessageTaker}; a
+ * booking-api failure hands it the call. Runs on the call's virtual thread and blocks it; never on the event loop.
  */
 @ApplicationScoped
 public class AgentLoop {
