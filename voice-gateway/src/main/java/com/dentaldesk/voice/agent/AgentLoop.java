@@ -29,6 +29,7 @@ import dev.langchain4j.model.chat.response.PartialResponseContext;
 import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -158,9 +159,9 @@ public class AgentLoop {
     private AiMessage stream(StreamingChatModel model, Turn turn, CallState state, List<ChatMessage> conversation,
             long firstTokenDeadline) throws ModelFailure {
         CompletableFuture<ChatResponse> done = new CompletableFuture<>();
-        CompletableFuture<Void> firstToken = new CompletableFuture<>();
+        // true once text or a tool call arrived; false when the stream ended without any (then a retry is safe).
+        CompletableFuture<Boolean> firstToken = new CompletableFuture<>();
         AtomicBoolean abandoned = new AtomicBoolean();
-        AtomicBoolean sawToken = new AtomicBoolean();
         // Words go out as they come; only text that could still become a claim of a write waits, and a claim is
         // spoken only if a write of this call backs it (TruthfulSpeech).
         TruthfulSpeech truth = new TruthfulSpeech(state, turn.responseId(),
@@ -177,40 +178,38 @@ public class AgentLoop {
         model.chat(request, new StreamingChatResponseHandler() {
             @Override
             public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-                turn.attach(context.streamingHandle());
-                if (abandoned.get() || turn.isCancelled()) {
-                    context.streamingHandle().cancel();
-                    return;
+                if (tokenArrived(context.streamingHandle())) {
+                    turn.say(hold.accept(partial.text()));
                 }
-                sawToken.set(true);
-                if (firstToken.complete(null)) {
-                    CallMetrics.modelFirstToken(System.nanoTime() - requested);
-                }
-                turn.say(hold.accept(partial.text()));
             }
 
             @Override
             public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
-                turn.attach(context.streamingHandle());
+                tokenArrived(context.streamingHandle());
+            }
+
+            /** Text or a tool call came: remembers the stream for a barge-in; false if nobody listens any more. */
+            private boolean tokenArrived(StreamingHandle handle) {
+                turn.attach(handle);
                 if (abandoned.get() || turn.isCancelled()) {
-                    context.streamingHandle().cancel();
-                    return;
+                    handle.cancel();
+                    return false;
                 }
-                sawToken.set(true);
-                if (firstToken.complete(null)) {
+                if (firstToken.complete(true)) {
                     CallMetrics.modelFirstToken(System.nanoTime() - requested);
                 }
+                return true;
             }
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
-                firstToken.complete(null);
+                firstToken.complete(false);
                 done.complete(response);
             }
 
             @Override
             public void onError(Throwable error) {
-                firstToken.complete(null);
+                firstToken.complete(false);
                 done.completeExceptionally(error);
             }
         });
@@ -234,7 +233,7 @@ public class AgentLoop {
             abandoned.set(true);
             CallMetrics.error("model");
             throw new ModelFailure(e.getCause() == null ? "error" : e.getCause().getClass().getSimpleName(),
-                    !sawToken.get());
+                    !firstToken.getNow(false));
         } catch (CancellationException e) {
             abandoned.set(true);
             return null;
