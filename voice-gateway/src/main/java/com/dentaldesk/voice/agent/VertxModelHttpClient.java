@@ -191,7 +191,8 @@ final class VertxModelHttpClient implements HttpClient {
         private final StringBuilder line = new StringBuilder();
         private final StringBuilder data = new StringBuilder();
         private String event;
-        private boolean done;
+        // Written on the event loop, read by cancel() on the turn's thread.
+        private volatile boolean done;
 
         Stream(HttpClientResponse response, ServerSentEventListener listener) {
             this.response = response;
@@ -258,8 +259,9 @@ final class VertxModelHttpClient implements HttpClient {
 
         @Override
         public void cancel() {
-            if (cancelled.compareAndSet(false, true)) {
-                // A barge-in: drop the connection rather than read a stream nobody will hear.
+            // A barge-in: drop the connection rather than read a stream nobody will hear. A stream that has ended
+            // is left alone: resetting it would close a pooled connection the next turn could reuse.
+            if (cancelled.compareAndSet(false, true) && !done) {
                 response.request().reset();
             }
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +27,12 @@ import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEvent;
+import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
+import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
 
 /** The model's HTTP client on Vert.x: server-sent events arrive whole and in order, failures are reported. */
 class VertxModelHttpClientTest {
@@ -95,9 +99,36 @@ class VertxModelHttpClientTest {
         assertTrue(error.getMessage().contains("busy"), error.getMessage());
     }
 
+    @Test
+    void shouldKeepTheConnectionForTheNextTurnWhenAnEndedAnswerIsCancelled() throws Exception {
+        // A new turn cancels the previous turn's stream, which has usually ended long before: that must not close
+        // the pooled connection, or every turn pays a new connection (and races requests onto closing ones).
+        AtomicInteger connections = new AtomicInteger();
+        HttpServer model = vertx.createHttpServer()
+                .connectionHandler(connection -> connections.incrementAndGet())
+                .requestHandler(request -> request.response().putHeader("Content-Type", "text/event-stream")
+                        .end("data: hello\n\n"))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+        String url = "http://127.0.0.1:" + model.actualPort();
+        // One pooled connection: each request waits for it rather than racing its return to the pool.
+        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(
+                vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1)))
+                .readTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(1)).build();
+        for (int turn = 0; turn < 3; turn++) {
+            Recorder events = stream(url);
+            assertTrue(events.closed.get(3, TimeUnit.SECONDS));
+            events.handle.get(3, TimeUnit.SECONDS).cancel();
+        }
+        assertEquals(1, connections.get());
+    }
+
     private Recorder stream() {
+        return stream(server.baseUrl());
+    }
+
+    private Recorder stream(String baseUrl) {
         Recorder recorder = new Recorder();
-        client.execute(HttpRequest.builder().method(HttpMethod.POST).url(server.baseUrl() + "/v1/chat")
+        client.execute(HttpRequest.builder().method(HttpMethod.POST).url(baseUrl + "/v1/chat")
                 .addHeader("Content-Type", "application/json").body("{}").build(),
                 new DefaultServerSentEventParser(), recorder);
         return recorder;
@@ -107,9 +138,11 @@ class VertxModelHttpClientTest {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CompletableFuture<Boolean> closed = new CompletableFuture<>();
         final CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        final CompletableFuture<ServerSentEventParsingHandle> handle = new CompletableFuture<>();
 
         @Override
-        public void onEvent(ServerSentEvent event) {
+        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
+            handle.complete(context.parsingHandle());
             received.add(event.event() + ":" + event.data());
         }
 
