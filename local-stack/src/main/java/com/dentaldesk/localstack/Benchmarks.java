@@ -131,13 +131,20 @@ public final class Benchmarks {
         }
         String loadAfterGateway = loadAverage();
 
+        BookingLoad.Report bookingBefore = null;
         BookingLoad.Report bookingReport = null;
         if (Boolean.parseBoolean(System.getProperty("bench.bookingLoad", "true"))) {
+            String beforeJar = System.getProperty("bench.bookingBeforeJar");
+            if (beforeJar != null) {
+                System.out.println();
+                System.out.println("booking-api before: " + beforeJar);
+                bookingBefore = BookingLoad.run(Path.of(beforeJar), BOOKING_SEARCHES, BOOKING_WRITES);
+            }
             System.out.println();
-            bookingReport = BookingLoad.run(root, 400, 400, 8);
+            bookingReport = BookingLoad.run(BookingLoad.thisBuild(root), BOOKING_SEARCHES, BOOKING_WRITES);
         }
         double minutes = (System.nanoTime() - started) / 60e9;
-        writeMarkdown(out.resolve("results.md"), results, bookingReport, ttft, tps, shape, startedAt, loadBefore,
+        writeMarkdown(out.resolve("results.md"), results, bookingBefore, bookingReport, ttft, tps, shape, startedAt, loadBefore,
                 loadAfterGateway, loadAverage(), minutes);
         LatencyChart.write(out.resolve("latency.svg"), results, ttft);
         System.out.printf("%nwrote %s and %s (%.1f min)%n", root.relativize(out.resolve("results.md")),
@@ -172,7 +179,7 @@ public final class Benchmarks {
         HistogramScrape greetingAtStart = HistogramScrape.of(metricsUrl, GREETING);
         Files.deleteIfExists(json);
         double ramp = Math.max(25, calls / 20.0);
-        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseParallelGC",
+        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseZGC",
                 "-jar", simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
                 String.valueOf(holdSeconds), "--ramp-per-second", String.valueOf(ramp), "--stub-ttft-ms",
                 String.valueOf(ttft), "--json", json.toString()));
@@ -306,7 +313,8 @@ public final class Benchmarks {
                 System.getProperty("java.version"));
     }
 
-    private static void writeMarkdown(Path file, List<Level> levels, BookingLoad.Report booking, long ttft, int tps,
+    private static void writeMarkdown(Path file, List<Level> levels, BookingLoad.Report bookingBefore,
+            BookingLoad.Report booking, long ttft, int tps,
             LoadShape shape, String startedAt, String loadBefore, String loadAfterGateway, String loadAfter, double minutes)
             throws IOException {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file))) {
@@ -387,23 +395,39 @@ public final class Benchmarks {
             if (booking != null) {
                 w.println("## booking-api");
                 w.println();
-                w.printf("`BookingLoad` on a fresh PostgreSQL and booking-api: %d providers, %d concurrent clients, "
-                        + "GetAvailableSlots over 14 days, then CreateAppointment from racing writers.%n",
-                        booking.providers(), booking.concurrency());
-                w.println();
-                w.println("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
-                w.println("|---|---:|---:|---:|---:|---:|---:|");
-                for (BookingLoad.Result result : List.of(booking.slots(), booking.create())) {
-                    w.printf(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %d |%n", result.name(),
-                            result.requests(), result.throughput(), result.percentile(50), result.percentile(95),
-                            result.percentile(99), result.errors());
+                w.printf("`BookingLoad` on a fresh PostgreSQL and booking-api: %d providers, 14 days of schedules, "
+                        + "%d appointments seeded (half the book); GetAvailableSlots over the 14 days as a client asks "
+                        + "by default, and for every slot; then CreateAppointment from 8 racing writers.%n",
+                        booking.providers(), booking.seeded());
+                if (bookingBefore != null) {
+                    bookingTable(w, "Before (" + System.getProperty("bench.bookingBeforeLabel", "another build") + ")",
+                            bookingBefore);
                 }
-                w.println();
-                w.printf("Booked %d, refused as taken (409) %d, overlapping appointments in the book afterwards: %d.%n",
-                        booking.booked(), booking.taken(), booking.overlaps());
+                bookingTable(w, bookingBefore != null ? "After (this build)" : "This build", booking);
             }
         }
     }
+
+    private static void bookingTable(PrintWriter w, String title, BookingLoad.Report booking) {
+        w.println();
+        w.println("### " + title);
+        w.println();
+        w.println("| phase | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
+        w.println("|---|---:|---:|---:|---:|---:|---:|");
+        List<BookingLoad.Result> phases = new ArrayList<>(booking.searches());
+        phases.add(booking.create());
+        for (BookingLoad.Result result : phases) {
+            w.printf(Locale.ROOT, "| %s | %d | %.1f | %.2f | %.2f | %.2f | %d |%n", result.name(), result.requests(),
+                    result.throughput(), result.percentile(50), result.percentile(95), result.percentile(99),
+                    result.errors());
+        }
+        w.println();
+        w.printf("Booked %d, refused as taken (409) %d, overlapping appointments in the book afterwards: %d.%n",
+                booking.booked(), booking.taken(), booking.overlaps());
+    }
+
+    private static final int BOOKING_SEARCHES = 3000;
+    private static final int BOOKING_WRITES = 400;
 
     private static String ownShare(HistogramScrape h) {
         if (h.count() == 0) {

@@ -12,6 +12,9 @@ import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,25 +31,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Load on booking-api over real HTTP and a real PostgreSQL, all on 127.0.0.1: GetAvailableSlots over 14 days
- * for the demo clinic with 10 more providers (12 in all), then CreateAppointment from racing writers who aim at
- * the same slots. Prints throughput and p50/p95/p99 and checks the book for overlaps afterwards. Bounded by
- * request count. A plain Java client rather than JMH or wrk: the measure is end-to-end HTTP latency under
- * concurrency (not a micro-benchmark), it needs setup through the API (providers, schedules, patients) and a
- * SQL overlap check afterwards, and it runs anywhere a JDK does with the embedded PostgreSQL. Exit code 1 on
- * errors or overlaps.
+ * Load on booking-api over real HTTP and a real PostgreSQL, all on 127.0.0.1 (issue 15's profile): one clinic with
+ * 12 providers, 14 days of schedules and a half-full book (every provider booked for the first 30 minutes of every
+ * hour), then GetAvailableSlots over the 14 days at 1, 8 and 32 concurrent clients, then CreateAppointment from 8
+ * racing writers who aim at the same free half hours. Prints throughput and p50/p95/p99 and checks the book for
+ * overlaps afterwards. Bounded by request count. A plain Java client rather than JMH or wrk: the measure is
+ * end-to-end HTTP latency under concurrency, it needs setup through the API and a SQL overlap check afterwards, and
+ * it runs anywhere a JDK does with the embedded PostgreSQL. Exit code 1 on errors or overlaps.
+ *
+ * <p>The search asks what any client asks by default ({@code dateStart}, {@code dateEnd}), and once more for every
+ * slot ({@code limit} 10,000) to compare like for like with a build that has no pages; the same requests and setup
+ * run against another build with {@code -Dbench.bookingJar=...} (the "before"). {@code -Dbench.explain=true} prints
+ * EXPLAIN (ANALYZE, BUFFERS) of the hot queries on the book afterwards.
  *
  * <p>Usage: {@code java -cp local-stack/target/local-stack.jar com.dentaldesk.localstack.BookingLoad
- * [slotRequests=400] [bookings=400] [concurrency=8]}
+ * [slotRequests=3000] [bookings=400]}
  */
 public final class BookingLoad {
 
     private static final String SERVICE_TOKEN = "booking-load-service-token-0123456789";
     private static final String CLINIC = "demo-dental";
-    private static final int PROVIDERS = 10;
+    private static final int PROVIDERS = 12;
+    private static final int DAYS = 14;
+    private static final List<Integer> SEARCH_CLIENTS = List.of(1, 8, 32);
+    private static final int WRITERS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 with keep-alive, as the gateway's REST client speaks to booking-api (the JDK's default would
+    // upgrade to HTTP/2 over cleartext, which no production client of booking-api does).
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
     private int providers;
 
@@ -55,62 +69,85 @@ public final class BookingLoad {
     }
 
     public static void main(String[] args) throws Exception {
-        int slotRequests = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        int slotRequests = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         int bookings = args.length > 1 ? Integer.parseInt(args[1]) : 400;
-        int concurrency = args.length > 2 ? Integer.parseInt(args[2]) : 8;
         Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
-        Report report = run(root, slotRequests, bookings, concurrency);
+        String otherJar = System.getProperty("bench.bookingJar");
+        Report report = run(otherJar != null ? Path.of(otherJar) : thisBuild(root), slotRequests, bookings);
         System.exit(report.errors() == 0 && report.overlaps() == 0 ? 0 : 1);
     }
 
-    /** What a run measured; {@code overlaps} must be 0. */
-    public record Report(int providers, int concurrency, Result slots, Result create, int booked, int taken,
+    /** What a run measured: one search result per client count; {@code overlaps} must be 0. */
+    public record Report(int providers, int seeded, List<Result> searches, Result create, int booked, int taken,
             long overlaps) {
         public int errors() {
-            return slots.errors() + create.errors();
+            return searches.stream().mapToInt(Result::errors).sum() + create.errors();
         }
     }
 
-    /** Starts a fresh PostgreSQL and booking-api (local profile), runs both phases, prints and returns the numbers. */
-    public static Report run(Path root, int slotRequests, int bookings, int concurrency) throws Exception {
-        if (slotRequests < 1 || bookings < 1 || concurrency < 1 || slotRequests > 100_000 || bookings > 100_000
-                || concurrency > 256) {
-            throw new IllegalArgumentException("requests 1..100000, concurrency 1..256");
+    /** This tree's booking-api build. */
+    public static Path thisBuild(Path root) {
+        return root.resolve("booking-api/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /**
+     * Starts a fresh PostgreSQL and the given booking-api build (local profile), runs every phase, prints and
+     * returns the numbers.
+     */
+    public static Report run(Path jar, int slotRequests, int bookings) throws Exception {
+        if (slotRequests < 1 || bookings < 1 || slotRequests > 100_000 || bookings > 100_000) {
+            throw new IllegalArgumentException("requests 1..100000");
         }
         try (LocalPostgres postgres = LocalPostgres.start()) {
             postgres.createDatabase("booking");
             int port = ServiceProcess.freePort();
             try (ServiceProcess api = ServiceProcess.start("booking-api", ServiceProcess.jvmOptions("bench.bookingJvm"),
-                    root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), port,
+                    jar, List.of(), port,
                     Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                             "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,
                             "QUARKUS_LOG_LEVEL", "WARN"),
                     "/q/health/ready", line -> { })) {
                 BookingLoad load = new BookingLoad(api.baseUrl());
                 LocalDate firstDay = load.prepareClinic();
-                LocalDate lastDay = firstDay.plusDays(13);
-                System.out.printf("booking-api load on 127.0.0.1, %d providers, %d concurrent clients%n",
-                        load.providers, concurrency);
+                LocalDate lastDay = firstDay.plusDays(DAYS - 1);
+                List<Hour> hours = load.scheduledHours(firstDay, lastDay);
+                int seeded = load.halfFill(hours);
+                System.out.printf("booking-api load on 127.0.0.1: %d providers, %d days, %d appointments seeded%n",
+                        load.providers, DAYS, seeded);
 
                 String slotsBody = JSON.writeValueAsString(Map.of("functionName", "GetAvailableSlots", "parameters",
                         Map.of("dateStart", firstDay.toString(), "dateEnd", lastDay.toString())));
-                load.run("warm-up", 50, concurrency, i -> load.post(slotsBody, null));
-                Result slots = load.run("GetAvailableSlots (14 days)", slotRequests, concurrency,
-                        i -> load.post(slotsBody, null));
-                slots.print();
+                // Long enough for the JIT to settle (C2 was still compiling after 300 searches: 1 min of compile time in JFR).
+                load.run("warm-up", 3000, 8, i -> load.post(slotsBody, null));
+                List<Result> searches = new ArrayList<>();
+                for (int clients : SEARCH_CLIENTS) {
+                    Result result = load.run("GetAvailableSlots (14 days), " + clients + " client"
+                            + (clients == 1 ? "" : "s"), slotRequests, clients, i -> load.post(slotsBody, null));
+                    result.print();
+                    searches.add(result);
+                }
+                // Like for like with a build that answers every slot (no page): the engine and the bigger answer.
+                String everySlotBody = JSON.writeValueAsString(Map.of("functionName", "GetAvailableSlots",
+                        "parameters", Map.of("dateStart", firstDay.toString(), "dateEnd", lastDay.toString(),
+                                "limit", 10_000)));
+                Result everySlot = load.run("GetAvailableSlots (14 days, every slot), 8 clients", slotRequests / 3,
+                        8, i -> load.post(everySlotBody, null));
+                everySlot.print();
+                searches.add(everySlot);
 
-                List<JsonNode> targets = load.slotTargets(firstDay, lastDay);
+                // Writers aim at a small pool of free half hours, so many of them race for the same time.
+                List<Hour> targets = new ArrayList<>(hours);
+                Collections.shuffle(targets, new Random(7));
+                targets = targets.subList(0, Math.min(targets.size(), bookings / 2 + 1));
                 Random random = new Random(42);
-                List<Long> patients = load.patients(concurrency * 4);
+                List<Long> patients = load.patients("Racer", WRITERS * 4, 0);
                 AtomicInteger booked = new AtomicInteger();
                 AtomicInteger taken = new AtomicInteger();
-                Result create = load.run("CreateAppointment (racing)", bookings, concurrency, i -> {
-                    // Writers aim at a small pool of slots, so many of them race for the same time.
-                    JsonNode slot = targets.get(random.nextInt(Math.min(targets.size(), bookings / 2 + 1)));
-                    String body = JSON.writeValueAsString(Map.of("functionName", "CreateAppointment", "parameters",
-                            Map.of("PatNum", patients.get(i % patients.size()), "ProvNum", slot.get("ProvNum").asLong(),
-                                    "AptDateTime", slot.get("DateTimeStart").asText(), "lengthMinutes", 30)));
-                    int status = load.post(body, "load-" + i);
+                List<Hour> pool = targets;
+                Result create = load.run("CreateAppointment (8 racing writers)", bookings, WRITERS, i -> {
+                    Hour hour = pool.get(random.nextInt(pool.size()));
+                    int status = load.post(load.booking(patients.get(i % patients.size()), hour.providerId(),
+                            hour.start().plusMinutes(30)), "load-" + i);
                     (status == 200 ? booked : taken).incrementAndGet();
                     return status;
                 });
@@ -118,42 +155,88 @@ public final class BookingLoad {
                 long overlaps = overlaps(postgres);
                 System.out.printf("  booked %d, refused as taken %d (409), overlapping pairs in the book: %d%n",
                         booked.get(), taken.get(), overlaps);
-                return new Report(load.providers, concurrency, slots, create, booked.get(), taken.get(), overlaps);
+                if (Boolean.getBoolean("bench.explain")) {
+                    explainHotQueries(postgres, firstDay, lastDay);
+                }
+                return new Report(load.providers, seeded, searches, create, booked.get(), taken.get(), overlaps);
             }
         }
     }
 
+    /** The demo clinic's providers and rooms plus enough more for 12 of each, and 14 days of default schedules. */
     private LocalDate prepareClinic() throws Exception {
-        for (int i = 0; i < PROVIDERS; i++) {
+        int existing = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetProviders",
+                "parameters", Map.of()))).body()).get("data").size();
+        for (int i = existing; i < PROVIDERS; i++) {
             post(JSON.writeValueAsString(Map.of("functionName", "CreateProvider", "parameters",
                     Map.of("FName", "Load", "LName", "Provider" + i))), null);
             post(JSON.writeValueAsString(Map.of("functionName", "CreateOperatory", "parameters",
                     Map.of("OpName", "Load room " + i))), null);
         }
-        JsonNode all = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetProviders",
-                "parameters", Map.of()))).body()).get("data");
-        providers = all == null ? PROVIDERS : all.size();
+        providers = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetProviders",
+                "parameters", Map.of()))).body()).get("data").size();
         LocalDate monday = LocalDate.now(ZoneId.of("America/New_York")).plusWeeks(1).with(DayOfWeek.MONDAY);
         post(JSON.writeValueAsString(Map.of("functionName", "CreateDefaultSchedules", "parameters",
-                Map.of("DateStart", monday.toString(), "DateEnd", monday.plusDays(13).toString()))), null);
+                Map.of("DateStart", monday.toString(), "DateEnd", monday.plusDays(DAYS - 1).toString()))), null);
         return monday;
     }
 
-    private List<JsonNode> slotTargets(LocalDate from, LocalDate to) throws Exception {
-        JsonNode slots = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetAvailableSlots",
-                "parameters", Map.of("dateStart", from.toString(), "dateEnd", to.toString())))).body()).get("data");
-        List<JsonNode> list = new ArrayList<>();
-        slots.forEach(list::add);
-        Collections.shuffle(list, new Random(7));
-        return list;
+    /** A provider's scheduled hour: the unit of the half-full book. */
+    private record Hour(long providerId, LocalDateTime start) {
     }
 
-    private List<Long> patients(int count) throws Exception {
+    private List<Hour> scheduledHours(LocalDate from, LocalDate to) throws Exception {
+        JsonNode schedules = JSON.readTree(send(JSON.writeValueAsString(Map.of("functionName", "GetSchedules",
+                "parameters", Map.of("DateStart", from.toString(), "DateEnd", to.toString())))).body()).get("data");
+        List<Hour> hours = new ArrayList<>();
+        for (JsonNode schedule : schedules) {
+            LocalDate date = LocalDate.parse(schedule.get("SchedDate").asText());
+            LocalTime stop = LocalTime.parse(schedule.get("StopTime").asText());
+            for (LocalTime t = LocalTime.parse(schedule.get("StartTime").asText()); !t.plusHours(1).isAfter(stop);
+                    t = t.plusHours(1)) {
+                hours.add(new Hour(schedule.get("ProvNum").asLong(), date.atTime(t)));
+            }
+        }
+        return hours;
+    }
+
+    /** Books the first half of every scheduled hour, one patient per provider, through the API; returns how many. */
+    private int halfFill(List<Hour> hours) throws Exception {
+        List<Long> seedPatients = patients("Seed", PROVIDERS, 5000);
+        Map<Long, Long> patientOf = new java.util.HashMap<>();
+        for (Hour hour : hours) {
+            patientOf.putIfAbsent(hour.providerId(), seedPatients.get(patientOf.size() % seedPatients.size()));
+        }
+        AtomicInteger created = new AtomicInteger();
+        Result seeding = run("seeding", hours.size(), 8, i -> {
+            Hour hour = hours.get(i);
+            int status = post(booking(patientOf.get(hour.providerId()), hour.providerId(), hour.start()), null);
+            if (status == 200) {
+                created.incrementAndGet();
+            }
+            return status;
+        });
+        // A few hours may already hold one of the demo clinic's own appointments (409); anything else is a failure.
+        if (seeding.errors() > 0 || created.get() < hours.size() * 0.95) {
+            throw new IllegalStateException("seeding booked " + created.get() + " of " + hours.size());
+        }
+        return created.get();
+    }
+
+    private String booking(long patientId, long providerId, LocalDateTime start) throws Exception {
+        return JSON.writeValueAsString(Map.of("functionName", "CreateAppointment", "parameters",
+                Map.of("PatNum", patientId, "ProvNum", providerId,
+                        "AptDateTime", start.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")),
+                        "lengthMinutes", 30)));
+    }
+
+    /** Patients with distinct phone numbers from {@code firstNumber} on. */
+    private List<Long> patients(String lastName, int count, int firstNumber) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String body = JSON.writeValueAsString(Map.of("functionName", "CreatePatient", "parameters",
-                    Map.of("FName", "Load", "LName", "Patient" + i, "Birthdate", "1990-01-01",
-                            "WirelessPhone", String.format("+1202555%04d", i))));
+                    Map.of("FName", "Load", "LName", lastName + i, "Birthdate", "1990-01-01",
+                            "WirelessPhone", String.format("+1202555%04d", firstNumber + i))));
             ids.add(JSON.readTree(send(body).body()).at("/data/PatNum").asLong());
         }
         return ids;
@@ -237,6 +320,53 @@ public final class BookingLoad {
             pool.shutdownNow();
         }
         return new Result(name, requests, System.nanoTime() - start, new ArrayList<>(latencies), errors.get());
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the hot paths' queries on the book just measured, as booking-api sends them
+     * (benchmarks/README.md shows the output). The insert is rolled back.
+     */
+    private static void explainHotQueries(LocalPostgres postgres, LocalDate from, LocalDate to) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("booking"), postgres.username(), "");
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            ResultSet clinic = statement.executeQuery("select id from organizations where slug = '" + CLINIC + "'");
+            clinic.next();
+            long id = clinic.getLong(1);
+            String range = "tstzrange('" + from + " 00:00 America/New_York', '" + to.plusDays(1)
+                    + " 00:00 America/New_York')";
+            Map<String, String> queries = new java.util.LinkedHashMap<>();
+            queries.put("Slot search: open hours (SlotReads.openHours)", "select s.provider_id, p.first_name,"
+                    + " p.last_name, p.specialty, s.operatory_id, s.sched_date, s.start_time, s.stop_time from schedules s"
+                    + " join providers p on p.id = s.provider_id and p.organization_id = s.organization_id"
+                    + " and not p.is_hidden join operatories o on o.id = s.operatory_id"
+                    + " and o.organization_id = s.organization_id and o.is_active where s.organization_id = " + id
+                    + " and s.sched_date between '" + from + "' and '" + to + "'"
+                    + " order by s.sched_date, s.start_time, s.id");
+            queries.put("Slot search: held time (SlotReads.heldBetween)", "select id, provider_id, operatory_id,"
+                    + " patient_id, extract(epoch from starts_at)::bigint, extract(epoch from ends_at)::bigint"
+                    + " from appointments where organization_id = " + id + " and status in ('Scheduled', 'Complete')"
+                    + " and tstzrange(starts_at, ends_at) && " + range + " order by starts_at");
+            queries.put("CreateAppointment: the insert (OverlapSafeWriter.insert)", "insert into appointments"
+                    + " (organization_id, patient_id, provider_id, operatory_id, starts_at, ends_at, status)"
+                    + " select organization_id, patient_id, provider_id, operatory_id, starts_at + interval '30 min',"
+                    + " ends_at + interval '30 min', 'Scheduled' from appointments where organization_id = " + id
+                    + " order by id limit 1 on conflict do nothing returning id");
+            queries.put("CreateAppointment: replay lookup (Idempotency)", "select * from idempotency_records"
+                    + " where organization_id = " + id + " and idempotency_key = 'load-7'");
+            queries.put("CreateAppointment: patient by id", "select * from patients where id = (select min(id)"
+                    + " from patients where organization_id = " + id + ") and organization_id = " + id);
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                System.out.println();
+                System.out.println("-- " + query.getKey());
+                try (ResultSet plan = statement.executeQuery("explain (analyze, buffers) " + query.getValue())) {
+                    while (plan.next()) {
+                        System.out.println(plan.getString(1));
+                    }
+                }
+            }
+            connection.rollback();
+        }
     }
 
     private static long overlaps(LocalPostgres postgres) throws Exception {
