@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -173,5 +175,75 @@ class SlotsTest {
             transition = zone.getRules().nextTransition(transition.getInstant());
         }
         return transition.getDateTimeBefore().toLocalDate();
+    }
+
+    @Test
+    void shouldAnswerAPageAtATimeAndContinueFromItsNextCursorUntilEveryStartIsSeen() {
+        Clinic clinic = fixture.create("America/Chicago");
+        long first = clinic.provider("Ames");
+        long second = clinic.provider("Bell");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "12:00", first, clinic.room("Op 1", true));
+        clinic.schedule(day, "08:00", "12:00", second, clinic.room("Op 2", true));
+        Map<String, Object> search = Map.of("dateStart", day.toString(), "dateEnd", day.plusDays(1).toString());
+        java.util.List<String> everything = clinic.call("GetAvailableSlots", search).statusCode(200)
+                .body("next", org.hamcrest.Matchers.nullValue())
+                .extract().jsonPath().getList("data.collect { it.DateTimeStart + '/' + it.ProvNum }");
+        assertEquals(2 * 15, everything.size());
+
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = new java.util.HashMap<>(search);
+            page.put("limit", 7);
+            if (next != null) {
+                page.put("after", next);
+            }
+            var answer = clinic.call("GetAvailableSlots", page).statusCode(200).extract().jsonPath();
+            java.util.List<String> slots = answer.getList("data.collect { it.DateTimeStart + '/' + it.ProvNum }");
+            assertTrue(slots.size() <= 7);
+            paged.addAll(slots);
+            next = answer.getString("next");
+            pages++;
+        } while (next != null && pages < 10);
+        assertEquals(5, pages);
+        assertEquals(everything, paged);
+    }
+
+    @Test
+    void shouldKeepStartsInThePartOfTheDayTheCallerAskedFor() {
+        Clinic clinic = fixture.create("America/Chicago");
+        long provider = clinic.provider("Cruz");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "17:00", provider, clinic.room("Op 1", true));
+
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "timeFrom", "12:00"))
+                .statusCode(200)
+                .body("data[0].DateTimeStart", equalTo(day + " 12:00:00"))
+                .body("data", hasSize(19));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "timeTo", "12:00"))
+                .statusCode(200)
+                .body("data[-1].DateTimeStart", equalTo(day + " 11:45:00"))
+                .body("data", hasSize(16));
+    }
+
+    @Test
+    void shouldRefuseABadPageOrNumberWithAnErrorNamingTheField() {
+        Clinic clinic = fixture.create("America/Chicago");
+        LocalDate day = clinic.futureWeekday(1);
+        String from = day.toString();
+        clinic.call("GetAvailableSlots", Map.of("dateStart", from, "dateEnd", from, "limit", 0))
+                .statusCode(422).body("error.missing", equalTo(java.util.List.of("limit")));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", from, "dateEnd", from, "after", "page two"))
+                .statusCode(422).body("error.missing", equalTo(java.util.List.of("after")));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", from, "dateEnd", from, "lengthMinutes", 99_999_999_999L))
+                .statusCode(422).body("error.missing", equalTo(java.util.List.of("lengthMinutes")));
+        clinic.call("GetAvailableSlots", Map.of("dateStart", from, "dateEnd", from, "timeFrom", "14:00",
+                "timeTo", "09:00")).statusCode(422).body("error.missing", equalTo(java.util.List.of("timeTo")));
+        clinic.api().queryParam("dateStart", from).queryParam("dateEnd", from).queryParam("provNum", "abc")
+                .get("/api/slots").then().statusCode(422).body("error.missing", equalTo(java.util.List.of("ProvNum")));
     }
 }

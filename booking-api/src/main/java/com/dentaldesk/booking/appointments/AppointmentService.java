@@ -19,8 +19,10 @@ import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.patients.PatientService;
 import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.providers.ProviderService;
-import com.dentaldesk.booking.schedules.ScheduleService;
 import com.dentaldesk.booking.slots.SlotFinder;
+import com.dentaldesk.booking.slots.HeldTime;
+import com.dentaldesk.booking.slots.OpenHours;
+import com.dentaldesk.booking.slots.SlotReads;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.contracts.booking.Appointment;
 import com.dentaldesk.contracts.booking.AppointmentStatus;
@@ -38,21 +40,21 @@ public class AppointmentService {
     private final PatientService patients;
     private final ProviderService providers;
     private final OperatoryService operatories;
-    private final ScheduleService schedules;
     private final SlotFinder slots;
+    private final SlotReads slotReads;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
 
     public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, PatientService patients,
-            ProviderService providers, OperatoryService operatories, ScheduleService schedules, SlotFinder slots,
-            ClinicTime clinicTime, EntityManager entityManager) {
+            ProviderService providers, OperatoryService operatories, SlotFinder slots,
+            SlotReads slotReads, ClinicTime clinicTime, EntityManager entityManager) {
         this.appointments = appointments;
         this.writer = writer;
         this.patients = patients;
         this.providers = providers;
         this.operatories = operatories;
-        this.schedules = schedules;
         this.slots = slots;
+        this.slotReads = slotReads;
         this.clinicTime = clinicTime;
         this.entityManager = entityManager;
     }
@@ -96,15 +98,19 @@ public class AppointmentService {
         int length = params.optionalInt("lengthMinutes").orElse(SlotFinder.DEFAULT_LENGTH);
         SlotFinder.checkLength(length);
         patients.require(patNum);
-        providers.requireBookable(provNum);
+        ProviderEntity provider = providers.requireBookable(provNum);
         Instant start = futureStart(wallTime);
         Instant end = start.plus(Duration.ofMinutes(length));
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
                 .orElseGet(() -> autoFillOperatory(provNum, patNum, start, end, Optional.empty()));
-        long id = writer.insert(patNum, provNum, opNum, start, end, params.optionalString("AptType").orElse(null),
-                params.optionalString("Note").orElse(null), sessionId)
+        String type = params.optionalString("AptType").orElse(null);
+        String note = params.optionalString("Note").orElse(null);
+        long id = writer.insert(patNum, provNum, opNum, start, end, type, note, sessionId)
                 .orElseThrow(() -> taken(TAKEN, start, provNum, length, patNum, Optional.empty()));
-        return toContract(require(id));
+        // The row is exactly what was inserted: answered without reading it back, while its time is held by an
+        // uncommitted row that racing writers wait on.
+        return new Appointment(id, patNum, provNum, opNum, clinicTime.format(start), clinicTime.format(end), length,
+                AppointmentStatus.Scheduled, type, note, provider.displayName());
     }
 
     /** UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), or a note. */
@@ -184,21 +190,21 @@ public class AppointmentService {
     private long autoFillOperatory(long provNum, long patNum, Instant start, Instant end,
             Optional<Long> ignoreAppointment) {
         LocalDate day = clinicTime.dateOf(start);
-        Optional<Long> scheduled = schedules.between(day, day, Optional.of(provNum), Optional.empty()).stream()
-                .filter(schedule -> !start.isBefore(clinicTime.at(schedule.date, schedule.startTime))
-                        && !end.isAfter(clinicTime.at(schedule.date, schedule.stopTime)))
-                .map(schedule -> schedule.operatoryId)
-                .filter(op -> operatories.findByIdOptional(op).map(room -> room.active).orElse(false))
+        // The same read as a slot search (active rooms only): one plain query, no entity per schedule.
+        Optional<Long> scheduled = slotReads.openHours(day, day, Optional.of(provNum), Optional.empty()).stream()
+                .filter(hours -> !start.isBefore(clinicTime.at(hours.date(), hours.startTime()))
+                        && !end.isAfter(clinicTime.at(hours.date(), hours.stopTime())))
+                .map(OpenHours::operatoryId)
                 .findFirst();
         if (scheduled.isPresent()) {
             return scheduled.get();
         }
-        List<AppointmentEntity> busy = appointments.holdingTimeBetween(start, end).stream()
-                .filter(apt -> ignoreAppointment.map(id -> !id.equals(apt.id)).orElse(true))
+        List<HeldTime> busy = slotReads.heldBetween(start, end).stream()
+                .filter(held -> ignoreAppointment.map(id -> id != held.appointmentId()).orElse(true))
                 .toList();
         return operatories.activeInOrder().stream()
                 .map(room -> room.id)
-                .filter(op -> busy.stream().noneMatch(apt -> apt.operatoryId.equals(op)))
+                .filter(op -> busy.stream().noneMatch(held -> held.operatoryId() == op))
                 .findFirst()
                 .orElseThrow(() -> taken("No operatory is free at that time", start, provNum,
                         (int) Duration.between(start, end).toMinutes(), patNum, ignoreAppointment));

@@ -27,7 +27,7 @@ public class BookingFunctionResource {
         if (call == null) {
             throw com.dentaldesk.booking.errors.BookingException.missing(java.util.List.of("functionName"));
         }
-        return ApiResponse.ok(executor.execute(call.functionName(), call.parameters(), call.sessionId(),
+        return FunctionExecutor.envelope(executor.execute(call.functionName(), call.parameters(), call.sessionId(),
                 idempotencyKey));
     }
 }

@@ -16,6 +16,7 @@ import com.dentaldesk.booking.schedules.ScheduleService;
 import com.dentaldesk.booking.slots.SlotFinder;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ApiError;
+import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.BookingFunction;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
@@ -80,6 +81,11 @@ public class FunctionExecutor {
             BookingMetrics.function(function.name(), "INTERNAL");
             throw e;
         }
+    }
+
+    /** The envelope of a function's result: a {@link Page} puts its cursor beside the data. */
+    public static ApiResponse<Object> envelope(Object result) {
+        return result instanceof Page<?> page ? ApiResponse.page(page.items(), page.next()) : ApiResponse.ok(result);
     }
 
     private Object dispatch(BookingFunction function, Params p, String sessionId) {

@@ -57,18 +57,26 @@ public final class Params {
         if (value == null) {
             return Optional.empty();
         }
-        if (value instanceof Number number) {
-            return Optional.of(number.longValue());
+        if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+            return Optional.of(((Number) value).longValue());
         }
+        // Text, a fraction or a JSON number beyond 64 bits: exactly a whole number in range, or refused.
         try {
-            return Optional.of(Long.parseLong(value.toString().trim()));
+            return Optional.of(new java.math.BigDecimal(value.toString().trim()).longValueExact());
         } catch (NumberFormatException e) {
             throw BookingException.invalid(name, name + " must be a number");
+        } catch (ArithmeticException e) {
+            throw BookingException.invalid(name, name + " must be a whole number in range");
         }
     }
 
     public Optional<Integer> optionalInt(String name) {
-        return optionalLong(name).map(Math::toIntExact);
+        return optionalLong(name).map(value -> {
+            if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+                throw BookingException.invalid(name, name + " is out of range");
+            }
+            return value.intValue();
+        });
     }
 
     public Optional<Boolean> optionalBoolean(String name) {

@@ -26,6 +26,6 @@ public class RestFunctions {
                 parameters.put((String) pathAndQuery[i], pathAndQuery[i + 1]);
             }
         }
-        return ApiResponse.ok(executor.execute(function, parameters, null, idempotencyKey));
+        return FunctionExecutor.envelope(executor.execute(function, parameters, null, idempotencyKey));
     }
 }

@@ -37,6 +37,11 @@ public class ProviderEntity {
     public boolean hidden;
 
     public String displayName() {
+        return displayName(firstName, lastName, specialty);
+    }
+
+    /** How callers hear a provider's name: "Dr. Patel", or a hygienist's full name. */
+    public static String displayName(String firstName, String lastName, String specialty) {
         boolean hygienist = specialty != null && specialty.toLowerCase().contains("hygien");
         return hygienist ? firstName + " " + lastName : "Dr. " + lastName;
     }

@@ -3,35 +3,37 @@ package com.dentaldesk.booking.slots;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.dentaldesk.booking.appointments.AppointmentEntity;
-import com.dentaldesk.booking.appointments.AppointmentRepository;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.functions.Page;
 import com.dentaldesk.booking.functions.Params;
-import com.dentaldesk.booking.operatories.OperatoryEntity;
-import com.dentaldesk.booking.operatories.OperatoryService;
-import com.dentaldesk.booking.providers.ProviderEntity;
-import com.dentaldesk.booking.providers.ProviderService;
-import com.dentaldesk.booking.schedules.ScheduleEntity;
-import com.dentaldesk.booking.schedules.ScheduleService;
+import com.dentaldesk.booking.slots.FreeTime.Start;
+import com.dentaldesk.booking.slots.FreeTime.Window;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.booking.time.WallTimeFormatter;
 import com.dentaldesk.contracts.booking.Slot;
 
 /**
  * Free slots = schedules minus time held by appointments (provider, room and patient must all be free for the
- * whole interval) minus the past. Three queries per search whatever the range; the rest is in memory.
+ * whole interval) minus the past, computed by {@link FreeTime} from two reads ({@link SlotReads}: open hours and
+ * held time). Nothing is cached: every answer reads the book as it is.
  */
 @ApplicationScoped
 @Transactional
@@ -41,30 +43,35 @@ public class SlotFinder {
     public static final int MIN_LENGTH = 10;
     public static final int MAX_LENGTH = 240;
     public static final int DEFAULT_LENGTH = 30;
+    /** A page a caller-facing search can use at once; more through {@code next}, or ask with a larger limit. */
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 10_000;
     private static final int ALTERNATIVES = 3;
     private static final int ALTERNATIVES_WINDOW_DAYS = 14;
+    private static final Pattern CURSOR = Pattern.compile("(\\d{1,12})-(\\d{1,18})-(\\d{1,18})");
 
-    private final ScheduleService schedules;
-    private final AppointmentRepository appointments;
-    private final ProviderService providers;
-    private final OperatoryService operatories;
+    private final SlotReads reads;
     private final ClinicTime clinicTime;
 
-    public SlotFinder(ScheduleService schedules, AppointmentRepository appointments, ProviderService providers,
-            OperatoryService operatories, ClinicTime clinicTime) {
-        this.schedules = schedules;
-        this.appointments = appointments;
-        this.providers = providers;
-        this.operatories = operatories;
+    public SlotFinder(SlotReads reads, ClinicTime clinicTime) {
+        this.reads = reads;
         this.clinicTime = clinicTime;
     }
 
-    /** GetAvailableSlots. */
-    public List<Slot> find(Params params) {
+    /**
+     * GetAvailableSlots: free slots in time order (then provider, then room), at most {@code limit} (default 100);
+     * {@code next} in the answer, given back as {@code after}, continues where the page ended. {@code timeFrom} /
+     * {@code timeTo} (clinic wall clock) keep starts in part of the day, e.g. afternoons only.
+     */
+    public Page<Slot> find(Params params) {
         LocalDate from = params.requiredDate("dateStart");
         LocalDate to = params.requiredDate("dateEnd");
         params.requireAll();
         int length = params.optionalInt("lengthMinutes").orElse(DEFAULT_LENGTH);
+        int limit = params.optionalInt("limit").orElse(DEFAULT_LIMIT);
+        Optional<Start> after = params.optionalString("after").map(SlotFinder::parseCursor);
+        Optional<LocalTime> timeFrom = params.optionalTime("timeFrom");
+        Optional<LocalTime> timeTo = params.optionalTime("timeTo");
         if (to.isBefore(from)) {
             throw BookingException.invalid("dateEnd", "dateEnd must not be before dateStart");
         }
@@ -72,8 +79,23 @@ public class SlotFinder {
             throw BookingException.invalid("dateEnd", "Search at most " + MAX_RANGE_DAYS + " days at a time");
         }
         checkLength(length);
-        return find(new SlotQuery(from, to, params.optionalLong("ProvNum"), params.optionalLong("OpNum"), length,
-                params.optionalLong("PatNum"), Optional.empty()));
+        if (timeFrom.isPresent() && timeTo.isPresent() && !timeTo.get().isAfter(timeFrom.get())) {
+            throw BookingException.invalid("timeTo", "timeTo must be after timeFrom");
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw BookingException.invalid("limit", "limit must be between 1 and " + MAX_LIMIT);
+        }
+        Optional<Long> provNum = params.optionalLong("ProvNum");
+        Book book = read(from, to, provNum, params.optionalLong("OpNum"), Optional.empty());
+        List<Start> all = book.free(length, provNum, params.optionalLong("PatNum"), clinicTime.now());
+        List<Start> free = timeFrom.isEmpty() && timeTo.isEmpty() ? all
+                : all.stream().filter(startsBetween(timeFrom.orElse(LocalTime.MIN), timeTo)).toList();
+        int first = after.map(cursor -> firstAfter(free, cursor)).orElse(0);
+        int end = Math.min(free.size(), first + limit);
+        WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
+        List<Slot> slots = free.subList(first, end).stream().map(s -> book.slot(s, length, wallTime)).toList();
+        String next = end < free.size() ? cursor(free.get(end - 1)) : null;
+        return new Page<>(slots, next);
     }
 
     public static void checkLength(int length) {
@@ -83,91 +105,96 @@ public class SlotFinder {
         }
     }
 
-    public List<Slot> find(SlotQuery query) {
-        WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
-        return candidates(query).stream().map(c -> c.toSlot(wallTime, query.lengthMinutes())).toList();
-    }
-
-    /** Free intervals in time order, as instants: sorting and comparing happen here, formatting only at the end. */
-    private List<Candidate> candidates(SlotQuery query) {
-        Map<Long, ProviderEntity> bookable = providers.find("hidden = false").stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
-        Map<Long, OperatoryEntity> rooms = operatories.activeInOrder().stream()
-                .collect(Collectors.toMap(o -> o.id, Function.identity()));
-        List<AppointmentEntity> busy = appointments.holdingTimeBetween(clinicTime.startOfDay(query.from()),
-                clinicTime.startOfDay(query.to().plusDays(1))).stream()
-                .filter(apt -> query.ignoreAppointment().map(id -> !id.equals(apt.id)).orElse(true))
-                .toList();
-        Duration length = Duration.ofMinutes(query.lengthMinutes());
-        Duration step = Duration.ofMinutes(query.lengthMinutes() % 15 == 0 ? 15 : 10);
-        Instant now = clinicTime.now();
-
-        List<Candidate> free = new ArrayList<>();
-        for (ScheduleEntity schedule : schedules.between(query.from(), query.to(), query.provNum(), query.opNum())) {
-            ProviderEntity provider = bookable.get(schedule.providerId);
-            if (provider == null || !rooms.containsKey(schedule.operatoryId)) {
-                continue;
-            }
-            String providerName = provider.displayName();
-            Instant open = clinicTime.at(schedule.date, schedule.startTime);
-            Instant close = clinicTime.at(schedule.date, schedule.stopTime);
-            // Only appointments inside this schedule's window can block its slots.
-            List<AppointmentEntity> blocking = busy.stream()
-                    .filter(apt -> apt.overlaps(open, close))
-                    .filter(apt -> apt.providerId.equals(schedule.providerId)
-                            || apt.operatoryId.equals(schedule.operatoryId)
-                            || query.patNum().map(apt.patientId::equals).orElse(false))
-                    .toList();
-            for (Instant start = open; !start.plus(length).isAfter(close); start = start.plus(step)) {
-                Instant end = start.plus(length);
-                if (!start.isBefore(now) && !isBlocked(blocking, start, end)) {
-                    free.add(new Candidate(start, end, provider.id, providerName, schedule.operatoryId));
-                }
-            }
-        }
-        free.sort(Comparator.comparing(Candidate::start).thenComparingLong(Candidate::providerId));
-        return free;
-    }
-
-    private record Candidate(Instant start, Instant end, long providerId, String providerName, long operatoryId) {
-        Slot toSlot(WallTimeFormatter wallTime, int lengthMinutes) {
-            return new Slot(wallTime.format(start), wallTime.format(end), providerId, operatoryId, lengthMinutes,
-                    providerName);
-        }
-    }
-
     /**
      * Up to three free slots nearest to the requested start, with the same provider when possible, else any:
-     * what a caller who just lost a slot is offered instead.
+     * what a caller who just lost a slot is offered instead. One read of the two weeks around it serves both.
      */
     public List<Slot> alternatives(Instant requested, long provNum, int lengthMinutes, long patNum,
             Optional<Long> ignoreAppointment) {
         LocalDate day = clinicTime.dateOf(requested);
         LocalDate from = day.minusDays(1).isBefore(clinicTime.today()) ? clinicTime.today() : day.minusDays(1);
         LocalDate to = day.plusDays(ALTERNATIVES_WINDOW_DAYS);
-        Comparator<Candidate> nearest = Comparator.comparingLong(
-                c -> Math.abs(Duration.between(c.start(), requested).toMinutes()));
-        List<Candidate> sameProvider = candidates(new SlotQuery(from, to, Optional.of(provNum), Optional.empty(),
-                lengthMinutes, Optional.of(patNum), ignoreAppointment));
-        List<Candidate> candidates = sameProvider.isEmpty()
-                ? candidates(new SlotQuery(from, to, Optional.empty(), Optional.empty(), lengthMinutes,
-                        Optional.of(patNum), ignoreAppointment))
-                : sameProvider;
+        Book book = read(from, to, Optional.empty(), Optional.empty(), ignoreAppointment);
+        Instant now = clinicTime.now();
+        List<Start> candidates = book.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now);
+        if (candidates.isEmpty()) {
+            candidates = book.free(lengthMinutes, Optional.empty(), Optional.of(patNum), now);
+        }
+        long wanted = requested.getEpochSecond();
         WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
         return candidates.stream()
-                .filter(c -> !c.start().equals(requested) || c.providerId() != provNum)
-                .sorted(nearest.thenComparing(Candidate::start))
+                .filter(s -> s.start() != wanted || s.providerId() != provNum)
+                .sorted(Comparator.comparingLong((Start s) -> Math.abs(s.start() - wanted) / 60)
+                        .thenComparing(FreeTime.IN_TIME_ORDER))
                 .limit(ALTERNATIVES)
-                .map(c -> c.toSlot(wallTime, lengthMinutes))
+                .map(s -> book.slot(s, lengthMinutes, wallTime))
                 .toList();
     }
 
-    private static boolean isBlocked(List<AppointmentEntity> blocking, Instant start, Instant end) {
-        for (AppointmentEntity apt : blocking) {
-            if (apt.overlaps(start, end)) {
-                return true;
-            }
+    /** What one search reads: bookable providers' working windows in active rooms, and the time held in them. */
+    private Book read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
+            Optional<Long> ignoreAppointment) {
+        Map<Long, String> names = new HashMap<>();
+        List<Window> windows = new ArrayList<>();
+        for (OpenHours hours : reads.openHours(from, to, provNum, opNum)) {
+            names.put(hours.providerId(), hours.providerName());
+            windows.add(new Window(hours.providerId(), hours.operatoryId(),
+                    clinicTime.at(hours.date(), hours.startTime()).getEpochSecond(),
+                    clinicTime.at(hours.date(), hours.stopTime()).getEpochSecond()));
         }
-        return false;
+        List<HeldTime> busy = reads.heldBetween(clinicTime.startOfDay(from), clinicTime.startOfDay(to.plusDays(1)));
+        if (ignoreAppointment.isPresent()) {
+            busy = busy.stream().filter(held -> held.appointmentId() != ignoreAppointment.get()).toList();
+        }
+        return new Book(windows, busy, names);
+    }
+
+    private record Book(List<Window> windows, List<HeldTime> busy, Map<Long, String> providerNames) {
+
+        List<Start> free(int lengthMinutes, Optional<Long> provNum, Optional<Long> patNum, Instant now) {
+            List<Window> searched = provNum.map(p -> windows.stream().filter(w -> w.providerId() == p).toList())
+                    .orElse(windows);
+            // Starts are whole seconds; "not in the past" is at or after now.
+            long notBefore = now.getEpochSecond() + (now.getNano() > 0 ? 1 : 0);
+            long step = (lengthMinutes % 15 == 0 ? 15 : 10) * 60L;
+            return FreeTime.starts(searched, busy,
+                    patNum.map(OptionalLong::of).orElse(OptionalLong.empty()), lengthMinutes * 60L, step, notBefore);
+        }
+
+        Slot slot(Start start, int lengthMinutes, WallTimeFormatter wallTime) {
+            Instant begin = Instant.ofEpochSecond(start.start());
+            return new Slot(wallTime.format(begin), wallTime.format(begin.plus(Duration.ofMinutes(lengthMinutes))),
+                    start.providerId(), start.operatoryId(), lengthMinutes, providerNames.get(start.providerId()));
+        }
+    }
+
+    private Predicate<Start> startsBetween(LocalTime from, Optional<LocalTime> to) {
+        ZoneRules rules = clinicTime.zone().getRules();
+        int fromSecond = from.toSecondOfDay();
+        int toSecond = to.map(LocalTime::toSecondOfDay).orElse(Integer.MAX_VALUE);
+        return start -> {
+            Instant instant = Instant.ofEpochSecond(start.start());
+            int secondOfDay = (int) Math.floorMod(start.start() + rules.getOffset(instant).getTotalSeconds(), 86_400L);
+            return secondOfDay >= fromSecond && secondOfDay < toSecond;
+        };
+    }
+
+    /** The page cursor: the last start's instant, provider and room. Opaque to clients. */
+    private static String cursor(Start start) {
+        return start.start() + "-" + start.providerId() + "-" + start.operatoryId();
+    }
+
+    private static Start parseCursor(String value) {
+        Matcher matcher = CURSOR.matcher(value);
+        if (!matcher.matches()) {
+            throw BookingException.invalid("after", "after must be the 'next' value of an earlier answer");
+        }
+        return new Start(Long.parseLong(matcher.group(1)), Long.parseLong(matcher.group(2)),
+                Long.parseLong(matcher.group(3)));
+    }
+
+    private static int firstAfter(List<Start> sorted, Start cursor) {
+        int index = Collections.binarySearch(sorted, cursor, FreeTime.IN_TIME_ORDER);
+        return index >= 0 ? index + 1 : -index - 1;
     }
 }

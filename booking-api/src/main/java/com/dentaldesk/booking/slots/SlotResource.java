@@ -18,11 +18,15 @@ public class SlotResource {
         this.functions = functions;
     }
 
+    /** Numbers arrive as text so that a malformed one is the usual 422 naming the field, not a bare 404. */
     @GET
     public ApiResponse<Object> find(@QueryParam("dateStart") String dateStart, @QueryParam("dateEnd") String dateEnd,
-            @QueryParam("provNum") Long provNum, @QueryParam("opNum") Long opNum,
-            @QueryParam("lengthMinutes") Integer lengthMinutes, @QueryParam("patNum") Long patNum) {
+            @QueryParam("provNum") String provNum, @QueryParam("opNum") String opNum,
+            @QueryParam("lengthMinutes") String lengthMinutes, @QueryParam("patNum") String patNum,
+            @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @QueryParam("timeFrom") String timeFrom, @QueryParam("timeTo") String timeTo) {
         return functions.call(GetAvailableSlots, null, null, "dateStart", dateStart, "dateEnd", dateEnd, "ProvNum",
-                provNum, "OpNum", opNum, "lengthMinutes", lengthMinutes, "PatNum", patNum);
+                provNum, "OpNum", opNum, "lengthMinutes", lengthMinutes, "PatNum", patNum, "limit", limit, "after",
+                after, "timeFrom", timeFrom, "timeTo", timeTo);
     }
 }

@@ -134,7 +134,8 @@ public class BookingApiClient {
                 throw new BookingUnavailableException(what + " answered " + response.getStatus() + " without an envelope");
             }
             return new ApiResponse<>(node.path("success").asBoolean(), node.get("data"),
-                    node.hasNonNull("error") ? json.convertValue(node.get("error"), ApiError.class) : null);
+                    node.hasNonNull("error") ? json.convertValue(node.get("error"), ApiError.class) : null,
+                    node.path("next").asText(null));
         } catch (BookingUnavailableException e) {
             throw e;
         } catch (Exception e) {

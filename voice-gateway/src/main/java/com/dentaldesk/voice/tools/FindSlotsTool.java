@@ -1,7 +1,6 @@
 package com.dentaldesk.voice.tools;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,10 +83,10 @@ public class FindSlotsTool implements CallerTool {
         Integer length = Args.integer(args, "length_minutes");
         String partOfDay = Args.text(args, "part_of_day");
 
-        List<Slot> slots = pick(search(context, start, end, provNum, length), partOfDay, context.maxSlotsOffered());
+        List<Slot> slots = pick(search(context, start, end, provNum, length, partOfDay), context.maxSlotsOffered());
         boolean widened = false;
         if (slots.isEmpty() && start.equals(end)) {
-            slots = pick(search(context, end.plusDays(1), end.plusDays(WIDEN_DAYS), provNum, length), partOfDay,
+            slots = pick(search(context, end.plusDays(1), end.plusDays(WIDEN_DAYS), provNum, length, partOfDay),
                     context.maxSlotsOffered());
             widened = true;
         }
@@ -109,7 +108,8 @@ public class FindSlotsTool implements CallerTool {
         return ToolResult.ok(result.toString());
     }
 
-    private List<Slot> search(ToolContext context, LocalDate start, LocalDate end, Long provNum, Integer length) {
+    private List<Slot> search(ToolContext context, LocalDate start, LocalDate end, Long provNum, Integer length,
+            String partOfDay) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("dateStart", start.toString());
         params.put("dateEnd", end.toString());
@@ -118,6 +118,13 @@ public class FindSlotsTool implements CallerTool {
         }
         if (length != null && length > 0) {
             params.put("lengthMinutes", length);
+        }
+        // booking-api answers a page in time order: the part of the day is its filter, or a page of mornings
+        // could hide every afternoon.
+        if ("morning".equals(partOfDay)) {
+            params.put("timeTo", "12:00");
+        } else if ("afternoon".equals(partOfDay)) {
+            params.put("timeFrom", "12:00");
         }
         // A known caller is never offered a time they are already booked at (booking it would be refused).
         if (context.state().patient() != null) {
@@ -131,17 +138,12 @@ public class FindSlotsTool implements CallerTool {
         });
     }
 
-    /** A few distinct start times in the preferred part of the day, earliest first. */
-    static List<Slot> pick(List<Slot> slots, String partOfDay, int max) {
+    /** A few distinct start times, earliest first. */
+    static List<Slot> pick(List<Slot> slots, int max) {
         Set<String> starts = new LinkedHashSet<>();
         List<Slot> picked = new ArrayList<>();
         for (Slot slot : slots) {
-            LocalDateTime start = Spoken.parse(slot.dateTimeStart());
-            if (start == null) {
-                continue;
-            }
-            if ("morning".equals(partOfDay) && start.getHour() >= 12
-                    || "afternoon".equals(partOfDay) && start.getHour() < 12) {
+            if (Spoken.parse(slot.dateTimeStart()) == null) {
                 continue;
             }
             if (starts.add(slot.dateTimeStart())) {

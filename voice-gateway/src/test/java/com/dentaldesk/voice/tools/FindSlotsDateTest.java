@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -72,5 +74,26 @@ class FindSlotsDateTest {
         Map<?, ?> params = (Map<?, ?>) BookingStubs.body(searches.get(0).getBodyAsString()).get("parameters");
         assertEquals(expected, params.get("dateStart"));
         assertEquals(expected, params.get("dateEnd"));
+    }
+
+    @Test
+    void shouldAskBookingApiForAfternoonsOnlyWhenTheCallerWantsAnAfternoon() throws Exception {
+        // booking-api answers one page in time order: filtering afternoons out of it here could find none.
+        MutableTimeSource.fixed = Instant.parse("2026-06-07T16:00:00Z");
+        BookingStubs booking = new BookingStubs(WireMockServers.booking).defaults();
+        booking.clinic(Clinics.inZone("America/New_York"));
+        OpenAiStubs openai = new OpenAiStubs(WireMockServers.openai).reset();
+        openai.stub(whenCallerSays("Tuesday afternoon"), sse(toolCall("call_a1", "find_slots",
+                "{\"day\":\"next Tuesday\",\"part_of_day\":\"afternoon\"}")));
+        openai.stub(whenToolReturns("call_a1"), sse(text("I have 2:00 PM. ")));
+        try (RetellCallClient call = TestCalls.open(root, TestCalls.inbound(Clinics.AGENT_ID))) {
+            assertTrue(call.greeting().await(3000));
+            assertTrue(call.say("Anything next Tuesday afternoon?").await(5000));
+        }
+        var searches = WireMockServers.booking.findAll(postRequestedFor(urlPathEqualTo("/api/booking"))
+                .withRequestBody(matchingJsonPath("$.functionName", equalTo("GetAvailableSlots"))));
+        Map<?, ?> params = (Map<?, ?>) BookingStubs.body(searches.get(0).getBodyAsString()).get("parameters");
+        assertEquals("12:00", params.get("timeFrom"));
+        assertNull(params.get("timeTo"));
     }
 }
