@@ -20,12 +20,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class ChatModels {
 
     /**
-     * Connections per model server over HTTP/1.1 (a stub or a local model; HTTP/2 multiplexes instead). Streams last a
-     * few hundred ms, so 2,000 calls keep under a hundred open at once; a larger pool only leaves idle connections
-     * that servers drop (the benchmark's stub beyond 200), and a dropped one costs a retry. More streams than this
-     * wait for a connection.
+     * Connections per model server over HTTP/1.1 (a stub or a local model; HTTP/2 multiplexes instead). At 1,000
+     * calls with tool calls and 300 ms to the first token about 110 streams are open on average, so a pool of 128
+     * queued turns for over a second (benchmarks/results.md); 512 leaves room for peaks.
      */
-    private static final int MAX_CONNECTIONS = 128;
+    private static final int MAX_CONNECTIONS = 512;
+    /** Streams beyond the pool wait here; more than this fail at once (the turn takes a message) rather than queue. */
+    private static final int MAX_WAITING = 4096;
+    /**
+     * Idle connections are closed by us before servers close them (the JDK's HTTP server after 30 s): a request on
+     * a connection the server just dropped costs a retry.
+     */
+    private static final int KEEP_ALIVE_SECONDS = 20;
 
     private final Optional<StreamingChatModel> model;
 
@@ -43,7 +49,7 @@ public class ChatModels {
 
     private static HttpClientOptions options(GatewayConfig config) {
         HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(MAX_CONNECTIONS)
-                .setMaxWaitQueueSize(-1);
+                .setMaxWaitQueueSize(MAX_WAITING).setKeepAliveTimeout(KEEP_ALIVE_SECONDS);
         if (config.openai().baseUrl().startsWith("https:")) {
             options.setSsl(true).setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
         }
