@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.crypto.Sha256;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
@@ -27,8 +28,9 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Makes a write happen once per Idempotency-Key. The write and its stored answer commit in one transaction, so a
- * replay sees either nothing (and runs the write) or the finished answer. Failed writes change nothing and are
- * not stored: replaying them simply runs them again.
+ * replay sees either nothing (and runs the write) or the finished answer; requests with the same key at the same
+ * time take turns on a lock, so a client retrying a slow booking gets the booking's answer, not "slot taken".
+ * Failed writes change nothing and are not stored: replaying them simply runs them again.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -38,10 +40,12 @@ public class Idempotency {
     static final Duration RETENTION = Duration.ofHours(48);
 
     private final IdempotencyRepository records;
+    private final TenantContext tenant;
     private final ObjectMapper canonicalJson;
 
-    public Idempotency(IdempotencyRepository records, ObjectMapper objectMapper) {
+    public Idempotency(IdempotencyRepository records, TenantContext tenant, ObjectMapper objectMapper) {
         this.records = records;
+        this.tenant = tenant;
         this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -49,6 +53,7 @@ public class Idempotency {
         String requestHash = hash(functionName, parameters);
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
+                records.lockKey(tenant.organizationId(), key);
                 Optional<Object> replay = replay(key, requestHash);
                 if (replay.isPresent()) {
                     return replay.get();
