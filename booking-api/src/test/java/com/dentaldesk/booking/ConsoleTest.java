@@ -190,6 +190,22 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldShowAnAppointmentOnTheNightTheClocksGoBack() {
+        // 01:30 EDT for an hour ends at 01:30 EST: counted on the wall clock its end is not after its start.
+        long provider = mine.provider("Night");
+        long room = mine.room("Op Night", true);
+        long patient = mine.patient("Nora", "212-555-0151");
+        Map<String, Object> booking = new java.util.HashMap<>(mine.booking(patient, provider, "2027-11-07 01:30:00", 60));
+        booking.put("Op", room);
+        mine.create("CreateAppointment", booking, "AptNum");
+        String session = signIn(mine);
+
+        page(session).queryParam("day", "2027-11-07").get("/console/schedule").then().statusCode(200)
+                .body(allOf(containsString("Nora Tester"), containsString("1:30 AM – 1:30 AM"),
+                        containsString("rowspan=\"4\"")));
+    }
+
+    @Test
     void shouldCreateAnAgentAndShowTheUrlsToPasteIntoRetell() {
         String session = signIn(mine);
         page(session).get("/console/agents").then().statusCode(200)

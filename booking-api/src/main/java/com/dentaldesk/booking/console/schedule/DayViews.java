@@ -1,8 +1,10 @@
 package com.dentaldesk.booking.console.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -43,7 +45,6 @@ import com.dentaldesk.booking.time.ClinicTime;
 public class DayViews {
 
     static final int STEP_MINUTES = 15;
-    private static final int DAY_MINUTES = 24 * 60;
 
     public record DayView(String date, String title, boolean today, String previousHref, String nextHref,
             List<Column> columns, List<Row> rows, List<ProviderDay> providers, String error) {
@@ -113,11 +114,12 @@ public class DayViews {
         Map<Long, ProviderEntity> staff = providers.listAll().stream()
                 .collect(Collectors.toMap(p -> p.id, Function.identity()));
 
-        LocalDate date = day;
-        int first = Stream.concat(shifts.stream().map(s -> minutes(s.startTime)),
-                booked.stream().map(a -> minute(a.startsAt, date))).min(Integer::compare).orElse(0);
-        int last = Stream.concat(shifts.stream().map(s -> minutes(s.stopTime)),
-                booked.stream().map(a -> minute(a.endsAt, date))).max(Integer::compare).orElse(0);
+        DayClock clock = new DayClock(clinicTime.startOfDay(day), clinicTime.startOfDay(day.plusDays(1)),
+                clinicTime.zone(), day);
+        int first = Stream.concat(shifts.stream().map(s -> clock.minute(s.startTime)),
+                booked.stream().map(a -> clock.minute(a.startsAt))).min(Integer::compare).orElse(0);
+        int last = Stream.concat(shifts.stream().map(s -> clock.minute(s.stopTime)),
+                booked.stream().map(a -> clock.minute(a.endsAt))).max(Integer::compare).orElse(0);
         first = first / STEP_MINUTES * STEP_MINUTES;
         int rowCount = (last - first + STEP_MINUTES - 1) / STEP_MINUTES;
 
@@ -126,14 +128,15 @@ public class DayViews {
             cellsByRow.add(new ArrayList<>());
         }
         for (OperatoryEntity room : rooms) {
-            for (Run run : runs(room, first, rowCount, shifts, booked, day)) {
-                cellsByRow.get(run.from()).add(cell(run, first, summaryOf, staff));
+            for (Run run : runs(room, first, rowCount, shifts, booked, clock)) {
+                cellsByRow.get(run.from()).add(cell(run, first, summaryOf, staff, clock));
             }
         }
         List<Row> rows = new ArrayList<>();
         for (int row = 0; row < rowCount; row++) {
             int minute = first + row * STEP_MINUTES;
-            rows.add(new Row(Display.time(time(minute)), minute % 60 == 0, cellsByRow.get(row)));
+            LocalTime label = clock.time(minute);
+            rows.add(new Row(Display.time(label), label.getMinute() == 0, cellsByRow.get(row)));
         }
         return new DayView(day.toString(), Display.day(day), day.equals(today), href(day.minusDays(1)),
                 href(day.plusDays(1)), rooms.stream().map(room -> new Column(room.name, room.active)).toList(), rows,
@@ -142,12 +145,12 @@ public class DayViews {
 
     /** The column of one room as runs of rows: appointment blocks, then free or closed time between them. */
     private List<Run> runs(OperatoryEntity room, int first, int rowCount, List<ScheduleEntity> shifts,
-            List<AppointmentEntity> booked, LocalDate day) {
+            List<AppointmentEntity> booked, DayClock clock) {
         List<Run> blocks = new ArrayList<>();
         booked.stream().filter(a -> a.operatoryId.equals(room.id)).sorted(Comparator.comparing(a -> a.startsAt))
                 .forEach(a -> {
-                    int from = (minute(a.startsAt, day) - first) / STEP_MINUTES;
-                    int to = Math.max(from + 1, (minute(a.endsAt, day) - first + STEP_MINUTES - 1) / STEP_MINUTES);
+                    int from = (clock.minute(a.startsAt) - first) / STEP_MINUTES;
+                    int to = Math.max(from + 1, (clock.minute(a.endsAt) - first + STEP_MINUTES - 1) / STEP_MINUTES);
                     Run previous = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
                     // Appointments off the 15-minute grid can share a row: they are shown together in one block.
                     if (previous != null && from < previous.to()) {
@@ -168,9 +171,9 @@ public class DayViews {
                 continue;
             }
             int stop = next < blocks.size() ? blocks.get(next).from() : rowCount;
-            ScheduleEntity shift = freeShift(room, first + row * STEP_MINUTES, shifts, booked, day);
+            ScheduleEntity shift = freeShift(room, first + row * STEP_MINUTES, shifts, booked, clock);
             int end = row + 1;
-            while (end < stop && freeShift(room, first + end * STEP_MINUTES, shifts, booked, day) == shift) {
+            while (end < stop && freeShift(room, first + end * STEP_MINUTES, shifts, booked, clock) == shift) {
                 end++;
             }
             runs.add(new Run(row, end, shift == null ? "closed" : "free", shift, List.of()));
@@ -181,19 +184,20 @@ public class DayViews {
 
     /** The room's schedule covering the whole row, if its provider is not booked anywhere during it. */
     private ScheduleEntity freeShift(OperatoryEntity room, int minute, List<ScheduleEntity> shifts,
-            List<AppointmentEntity> booked, LocalDate day) {
+            List<AppointmentEntity> booked, DayClock clock) {
         return shifts.stream()
-                .filter(s -> s.operatoryId.equals(room.id) && minutes(s.startTime) <= minute
-                        && minute + STEP_MINUTES <= minutes(s.stopTime))
+                .filter(s -> s.operatoryId.equals(room.id) && clock.minute(s.startTime) <= minute
+                        && minute + STEP_MINUTES <= clock.minute(s.stopTime))
                 .filter(s -> booked.stream().noneMatch(a -> a.providerId.equals(s.providerId)
-                        && minute(a.startsAt, day) < minute + STEP_MINUTES && minute < minute(a.endsAt, day)))
+                        && clock.minute(a.startsAt) < minute + STEP_MINUTES && minute < clock.minute(a.endsAt)))
                 .findFirst().orElse(null);
     }
 
-    private Cell cell(Run run, int first, Map<Long, AppointmentSummary> summaryOf, Map<Long, ProviderEntity> staff) {
+    private Cell cell(Run run, int first, Map<Long, AppointmentSummary> summaryOf, Map<Long, ProviderEntity> staff,
+            DayClock clock) {
         int span = run.to() - run.from();
-        String time = Display.time(time(first + run.from() * STEP_MINUTES)) + " – "
-                + Display.time(time(first + run.to() * STEP_MINUTES));
+        String time = Display.time(clock.time(first + run.from() * STEP_MINUTES)) + " – "
+                + Display.time(clock.time(first + run.to() * STEP_MINUTES));
         return switch (run.kind()) {
             case "booked" -> new Cell("booked", span, time, null,
                     run.booked().stream().map(a -> summaryOf.get(a.id)).toList());
@@ -222,20 +226,29 @@ public class DayViews {
         return provider == null ? "" : provider.displayName();
     }
 
-    /** Minutes since the day's midnight, clamped to the day (an appointment may cross midnight). */
-    private int minute(Instant instant, LocalDate day) {
-        ZonedDateTime local = instant.atZone(clinicTime.zone());
-        if (local.toLocalDate().isBefore(day)) {
-            return 0;
+    /**
+     * The grid's time: minutes elapsed since the day's midnight, so a day the clocks change is 23 or 25 hours long
+     * and the repeated hour of a fall-back night has rows of its own (counting wall-clock minutes put the end of
+     * an appointment across it before its start, and hid it). Clamped to the day: an appointment may cross
+     * midnight.
+     */
+    private record DayClock(Instant midnight, Instant nextMidnight, ZoneId zone, LocalDate day) {
+
+        int minute(Instant instant) {
+            Instant clamped = instant.isBefore(midnight) ? midnight
+                    : instant.isAfter(nextMidnight) ? nextMidnight : instant;
+            return (int) Duration.between(midnight, clamped).toMinutes();
         }
-        return local.toLocalDate().isAfter(day) ? DAY_MINUTES : minutes(local.toLocalTime());
-    }
 
-    private static int minutes(LocalTime time) {
-        return time.getHour() * 60 + time.getMinute();
-    }
+        /** A schedule's wall time on this day (a time in a DST gap moves forward, as the clinic's clocks do). */
+        int minute(LocalTime wallTime) {
+            return minute(ZonedDateTime.of(day, wallTime, zone).toInstant());
+        }
 
-    private static LocalTime time(int minutes) {
-        return minutes >= DAY_MINUTES ? LocalTime.MAX : LocalTime.of(minutes / 60, minutes % 60);
+        /** The wall time shown for a grid minute; the day's end reads as its last moment. */
+        LocalTime time(int minute) {
+            Instant instant = midnight.plus(Duration.ofMinutes(minute));
+            return instant.isBefore(nextMidnight) ? instant.atZone(zone).toLocalTime() : LocalTime.MAX;
+        }
     }
 }
