@@ -5,6 +5,7 @@ import com.dentaldesk.voice.retell.RetellCodec;
 
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnError;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
@@ -42,5 +43,11 @@ public class LlmSocketQuerySecret {
     @NonBlocking
     public void onClose(WebSocketConnection connection, CloseReason reason) {
         SocketEvents.close(sessions, connection, reason);
+    }
+
+    @OnError
+    @NonBlocking
+    public void onError(WebSocketConnection connection, Throwable failure) {
+        SocketEvents.failed(connection, failure);
     }
 }
