@@ -8,6 +8,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.dentaldesk.booking.crypto.Sha256;
+import com.dentaldesk.booking.input.ControlCharacters;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
@@ -23,7 +24,8 @@ public class WebhookInbox implements PanacheRepository<RetellWebhookEvent> {
                 .setParameter(1, Sha256.hex(body))
                 .setParameter(2, eventType)
                 .setParameter(3, callId)
-                .setParameter(4, new String(body, StandardCharsets.UTF_8))
+                // jsonb refuses NUL: the stored copy drops control characters (the hash is of the bytes received).
+                .setParameter(4, ControlCharacters.cleanJson(new String(body, StandardCharsets.UTF_8)))
                 .executeUpdate();
         return inserted == 1;
     }
