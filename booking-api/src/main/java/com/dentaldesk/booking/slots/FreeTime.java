@@ -49,12 +49,12 @@ final class FreeTime {
      */
     static List<Start> starts(List<Window> windows, List<HeldTime> busy, OptionalLong patient, long length, long step,
             long notBefore) {
-        List<HeldTime> inTimeOrder = new ArrayList<>(busy);
-        inTimeOrder.sort((a, b) -> Long.compare(a.start(), b.start()));
-        Map<Long, Intervals> byProvider = Intervals.byKey(inTimeOrder, HeldTime::providerId);
-        Map<Long, Intervals> byRoom = Intervals.byKey(inTimeOrder, HeldTime::operatoryId);
+        List<HeldTime> heldInOrder = new ArrayList<>(busy);
+        heldInOrder.sort((a, b) -> Long.compare(a.start(), b.start()));
+        Map<Long, Intervals> byProvider = Intervals.byKey(heldInOrder, HeldTime::providerId);
+        Map<Long, Intervals> byRoom = Intervals.byKey(heldInOrder, HeldTime::operatoryId);
         Intervals ofPatient = patient.isPresent()
-                ? Intervals.byKey(inTimeOrder.stream().filter(b -> b.patientId() == patient.getAsLong()).toList(),
+                ? Intervals.byKey(heldInOrder.stream().filter(b -> b.patientId() == patient.getAsLong()).toList(),
                         HeldTime::patientId).getOrDefault(patient.getAsLong(), Intervals.NONE)
                 : Intervals.NONE;
         // Windows in (provider, room) order, so starts made in that order need only a sort by time that keeps it.
