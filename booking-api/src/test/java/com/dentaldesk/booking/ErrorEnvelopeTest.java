@@ -82,4 +82,23 @@ class ErrorEnvelopeTest {
                 .body(not(containsString("Mars")))
                 .body(not(containsString("at com.")));
     }
+
+    @Test
+    void shouldRefuseTextsTooLongAndDatesOutOfAnyCalendarWithTheFieldNamed() {
+        Clinic clinic = fixture.create("America/New_York");
+        clinic.call("CreatePatient", Map.of("FName", "Ana", "LName", "x".repeat(100_000), "Birthdate", "1980-05-05",
+                "WirelessPhone", "212-555-0190")).statusCode(422).body("error.missing", equalTo(List.of("LName")));
+        long provider = clinic.provider("Year");
+        long patient = clinic.patient("Yara", "212-555-0191");
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, "+10000-01-01 09:00:00", 30))
+                .statusCode(422).body("error.missing", equalTo(List.of("AptDateTime")));
+        clinic.call("GetAppointments", Map.of("DateStart", "1800-01-01", "DateEnd", "1800-01-02"))
+                .statusCode(422).body("error.missing", equalTo(List.of("DateStart")));
+    }
+
+    @Test
+    void shouldForbidCachingOfApiAnswers() {
+        Clinic clinic = fixture.create("America/New_York");
+        clinic.call("GetProviders", Map.of()).statusCode(200).header("Cache-Control", equalTo("no-store"));
+    }
 }

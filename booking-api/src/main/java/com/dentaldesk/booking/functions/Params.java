@@ -11,12 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.time.ClinicTime;
 
 /**
  * Reads a function's parameters by their OpenDental names (case-insensitively, so {@code dateStart} and
  * {@code DateStart} both work) and collects every missing field, so the agent can ask for all at once.
  */
 public final class Params {
+
+    /** The longest text any parameter may hold (a note included); longer is a 422, not a row of 100,000 chars. */
+    public static final int MAX_TEXT = 2_000;
 
     private final Map<String, Object> byLowerName = new HashMap<>();
     private final List<String> missing = new ArrayList<>();
@@ -45,7 +49,13 @@ public final class Params {
     }
 
     public Optional<String> optionalString(String name) {
-        return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT))).map(v -> v.toString().trim());
+        return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT))).map(v -> {
+            String text = v.toString().trim();
+            if (text.length() > MAX_TEXT) {
+                throw BookingException.invalid(name, name + " is longer than " + MAX_TEXT + " characters");
+            }
+            return text;
+        });
     }
 
     public long requiredLong(String name) {
@@ -95,7 +105,7 @@ public final class Params {
     public Optional<LocalDate> optionalDate(String name) {
         return optionalString(name).map(v -> {
             try {
-                return LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v);
+                return ClinicTime.checkYear(name, LocalDate.parse(v.length() > 10 ? v.substring(0, 10) : v));
             } catch (DateTimeParseException e) {
                 throw BookingException.invalid(name, name + " must be a real date as YYYY-MM-DD");
             }

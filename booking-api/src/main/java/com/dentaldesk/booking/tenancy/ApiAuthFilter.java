@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.dentaldesk.booking.config.BookingConfig;
 import com.dentaldesk.booking.errors.BookingException;
@@ -42,6 +44,14 @@ public class ApiAuthFilter {
         this.organizations = organizations;
         this.serviceClinics = serviceClinics;
         this.tenant = tenant;
+    }
+
+    /** API answers carry patient data: no browser or proxy may keep a copy. */
+    @ServerResponseFilter
+    public void noStore(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getUriInfo().getPath().startsWith("/api/")) {
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+        }
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)

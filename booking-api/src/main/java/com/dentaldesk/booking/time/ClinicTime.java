@@ -22,6 +22,10 @@ import com.dentaldesk.booking.tenancy.TenantContext;
 @ApplicationScoped
 public class ClinicTime {
 
+    /** Dates outside these years are typos or probes, never a patient's birthday or an appointment. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2199;
+
     public static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final TenantContext tenant;
@@ -52,7 +56,17 @@ public class ClinicTime {
         } catch (DateTimeParseException e) {
             throw BookingException.invalid(field, field + " must be a clinic-local time as YYYY-MM-DD HH:mm:ss");
         }
+        checkYear(field, local.toLocalDate());
         return toInstant(field, local);
+    }
+
+    /** The date, or a 422 when its year is outside {@link #FIRST_YEAR}..{@link #LAST_YEAR}. */
+    public static LocalDate checkYear(String field, LocalDate date) {
+        if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+            throw BookingException.invalid(field, field + " must be between the years " + FIRST_YEAR + " and "
+                    + LAST_YEAR);
+        }
+        return date;
     }
 
     public Instant toInstant(String field, LocalDateTime local) {
