@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -67,6 +68,19 @@ class ConsoleTest {
 
         String refused = "That clinic and key do not match an active API key";
         assertThat(List.of(wrongKey, othersKey, noClinic)).allSatisfy(page -> assertThat(page).contains(refused));
+    }
+
+    @Test
+    void shouldThrottleAClinicsSignInAfterTwentyFailuresAndSayWhenToTryAgain() {
+        for (int i = 0; i < 20; i++) {
+            signInForm(mine.slug(), "dk_guess_" + i).statusCode(401);
+        }
+        // Even the right key waits now: the clinic's failures are spent.
+        signInForm(mine.slug(), mine.apiKey()).statusCode(429).header("Retry-After", notNullValue())
+                .header("Set-Cookie", emptyOrNullString())
+                .body(containsString("Too many failed sign-ins. Try again in"));
+        // Another clinic signs in as usual.
+        signInForm(theirs.slug(), theirs.apiKey()).statusCode(303);
     }
 
     @Test

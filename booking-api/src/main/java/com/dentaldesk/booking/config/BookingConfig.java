@@ -18,6 +18,21 @@ public interface BookingConfig {
 
     Demo demo();
 
+    Console console();
+
+    interface Console {
+        SignIn signIn();
+
+        /** Failed console sign-ins allowed a minute, refilled evenly (see {@code SignInThrottle}). */
+        interface SignIn {
+            @WithDefault("10")
+            int failuresPerAddress();
+
+            @WithDefault("20")
+            int failuresPerClinic();
+        }
+    }
+
     interface Demo {
         /** Seeds the two demo clinics at startup. Only the local run profile turns this on. */
         @WithDefault("false")

@@ -1,5 +1,6 @@
 package com.dentaldesk.booking.console;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.ws.rs.CookieParam;
@@ -8,12 +9,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Signing in to the console with the clinic's slug and an API key of that clinic, and signing out. A refused
@@ -32,9 +35,11 @@ public class SignInPage {
     }
 
     private final ConsoleSessions sessions;
+    private final SignInThrottle throttle;
 
-    public SignInPage(ConsoleSessions sessions) {
+    public SignInPage(ConsoleSessions sessions, SignInThrottle throttle) {
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /** The console's home is the call list (the guard sends a visitor without a session to sign in first). */
@@ -52,12 +57,25 @@ public class SignInPage {
     @POST
     @Path("/sign-in")
     public Response signIn(@FormParam("slug") String slug, @FormParam("key") String key,
-            @CookieParam(ConsoleCookie.NAME) String previous) {
+            @CookieParam(ConsoleCookie.NAME) String previous, @Context HttpServerRequest request) {
+        String shownSlug = slug == null ? "" : slug.trim();
+        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        Optional<Duration> wait = throttle.wait(shownSlug, address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            LOG.infof("Console sign-in throttled: clinic '%s' from %s, %d s to wait", loggable(shownSlug), address,
+                    seconds);
+            return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", seconds)
+                    .entity(Templates.form(shownSlug, "Too many failed sign-ins. Try again in " + seconds
+                            + " seconds.", false)).build();
+        }
         Optional<String> token = sessions.signIn(slug, key);
         if (token.isEmpty()) {
-            LOG.info("Console sign-in refused");
+            throttle.failed(shownSlug, address);
+            // The audit line of a failed sign-in: which clinic was named and from where; never the key.
+            LOG.infof("Console sign-in refused: clinic '%s' from %s", loggable(shownSlug), address);
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Templates.form(slug == null ? "" : slug.trim(), REFUSED, false)).build();
+                    .entity(Templates.form(shownSlug, REFUSED, false)).build();
         }
         // A new session per sign-in: a token the browser had before (perhaps planted) is ended, never reused.
         sessions.signOut(previous);
@@ -70,5 +88,10 @@ public class SignInPage {
         sessions.signOut(token);
         return Console.seeOther(Console.SIGN_IN + "?signed-out=true").cookie(ConsoleCookie.cleared())
                 .build();
+    }
+
+    /** What a visitor typed as the slug, cut to a slug's length for the log. */
+    private static String loggable(String slug) {
+        return slug.length() > 64 ? slug.substring(0, 64) + "..." : slug;
     }
 }
