@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 
 import org.jboss.logging.Logger;
 
@@ -51,22 +50,17 @@ public class Idempotency {
 
     public Object once(String key, String functionName, Map<String, Object> parameters, Supplier<Object> write) {
         String requestHash = hash(functionName, parameters);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                records.lockKey(tenant.organizationId(), key);
-                Optional<Object> replay = replay(key, requestHash);
-                if (replay.isPresent()) {
-                    return replay.get();
-                }
-                Object result = write.get();
-                records.store(key, requestHash, canonicalJson.writeValueAsString(result));
-                return result;
-            });
-        } catch (PersistenceException raced) {
-            // A concurrent request with the same key committed first; its answer is ours.
-            return QuarkusTransaction.requiringNew().call(() -> replay(key, requestHash))
-                    .orElseThrow(() -> raced);
-        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // A twin with this key waits here until this transaction ends, then finds the stored answer.
+            records.lockKey(tenant.organizationId(), key);
+            Optional<Object> replay = replay(key, requestHash);
+            if (replay.isPresent()) {
+                return replay.get();
+            }
+            Object result = write.get();
+            records.store(key, requestHash, canonicalJson.writeValueAsString(result));
+            return result;
+        });
     }
 
     private Optional<Object> replay(String key, String requestHash) {

@@ -30,7 +30,6 @@ public class IdempotencyRepository implements PanacheRepository<IdempotencyRecor
         record.requestHash = requestHash;
         record.statusCode = 200;
         record.responseBody = responseBody;
-        // Flushed now so a concurrent twin's unique-key violation surfaces here, not at commit.
         persistAndFlush(record);
     }
 
