@@ -81,7 +81,7 @@ final class TruthfulSpeech implements ClaimHold.Verdict {
 
     /** The write in words, from booking-api's answer: "You're booked for Tuesday, June 9 at 9:00 AM with Dr. Patel." */
     static String facts(CompletedWrite write) {
-        String when = Spoken.when(write.start()) + (write.providerName() == null ? "" : " with " + write.providerName());
+        String when = Spoken.withProvider(Spoken.when(write.start()), write.providerName());
         return switch (write.kind()) {
             case BOOKED -> "You're booked for " + when + ". ";
             case MOVED -> "Your appointment is now " + when + ". ";

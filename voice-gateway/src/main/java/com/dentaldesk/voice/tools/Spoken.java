@@ -41,11 +41,16 @@ public final class Spoken {
     }
 
     public static String slot(Slot slot) {
-        return when(slot.dateTimeStart()) + (slot.providerName() == null ? "" : " with " + slot.providerName());
+        return withProvider(when(slot.dateTimeStart()), slot.providerName());
     }
 
     public static String appointment(Appointment a) {
-        return when(a.aptDateTime()) + (a.providerName() == null ? "" : " with " + a.providerName());
+        return withProvider(when(a.aptDateTime()), a.providerName());
+    }
+
+    /** "Tuesday, June 9 at 9:00 AM" + " with Dr. Patel", when there is a provider. */
+    public static String withProvider(String when, String providerName) {
+        return when + (providerName == null ? "" : " with " + providerName);
     }
 
     static ArrayNode slotOptions(List<Slot> slots) {
