@@ -165,33 +165,33 @@ record SpokenFacts(DayOfWeek day, RelativeDay relative, Month month, Integer day
             return at(Integer.parseInt(m.group(1)), m.group(2) == null ? 0 : Integer.parseInt(m.group(2)), m.group(3));
         }
         if ((m = WORDS_MERIDIEM.matcher(s)).find()) {
-            return at(hour(m.group(1)), minutes(m.group(2)), m.group(3));
+            return at(NumberWords.value(m.group(1)), minutes(m.group(2)), m.group(3));
         }
         if (NOON.matcher(s).find()) {
             return new Clock(LocalTime.NOON, true);
         }
         String meridiem = LATER_IN_DAY.matcher(s).find() ? "pm" : MORNING.matcher(s).find() ? "am" : null;
         if ((m = PAST.matcher(s)).find()) {
-            return at(hour(m.group(2)), m.group(1).equals("half") ? 30 : 15, meridiem);
+            return at(NumberWords.value(m.group(2)), m.group(1).equals("half") ? 30 : 15, meridiem);
         }
         if ((m = TO.matcher(s)).find()) {
-            int h = hour(m.group(1));
+            int h = NumberWords.value(m.group(1));
             return at(h == 1 ? 12 : h - 1, 45, meridiem);
         }
         if ((m = CLOCK.matcher(s)).find()) {
             return at(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), meridiem);
         }
         if ((m = OCLOCK.matcher(s)).find()) {
-            return at(hour(m.group(1)), 0, meridiem);
+            return at(NumberWords.value(m.group(1)), 0, meridiem);
         }
         if ((m = WORDS.matcher(s)).find()) {
-            return at(hour(m.group(1)), minutes(m.group(2)), meridiem);
+            return at(NumberWords.value(m.group(1)), minutes(m.group(2)), meridiem);
         }
         if ((m = AT_HOUR.matcher(s)).find()) {
-            return at(hour(m.group(1)), 0, meridiem);
+            return at(NumberWords.value(m.group(1)), 0, meridiem);
         }
         if (bareNumbersAreTimes && (m = BARE_HOUR.matcher(s)).find()) {
-            return at(hour(m.group(1)), 0, meridiem);
+            return at(NumberWords.value(m.group(1)), 0, meridiem);
         }
         return null;
     }
@@ -209,24 +209,6 @@ record SpokenFacts(DayOfWeek day, RelativeDay relative, Month month, Integer day
         }
         int h = hour % 12 + (meridiem.equals("pm") ? 12 : 0);
         return new Clock(LocalTime.of(h, minute), true);
-    }
-
-    private static int hour(String word) {
-        return switch (word) {
-            case "one" -> 1;
-            case "two" -> 2;
-            case "three" -> 3;
-            case "four" -> 4;
-            case "five" -> 5;
-            case "six" -> 6;
-            case "seven" -> 7;
-            case "eight" -> 8;
-            case "nine" -> 9;
-            case "ten" -> 10;
-            case "eleven" -> 11;
-            case "twelve" -> 12;
-            default -> Integer.parseInt(word);
-        };
     }
 
     private static int minutes(String word) {

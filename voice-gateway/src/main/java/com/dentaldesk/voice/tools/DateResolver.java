@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.dentaldesk.voice.speech.NumberWords;
+
 /**
  * Turns what a caller says about a day ("tomorrow", "next Tuesday", "the 3rd", "June 3") into clinic-local dates,
  * in code and in the clinic's timezone, so the model never does calendar arithmetic.
@@ -85,7 +87,7 @@ public final class DateResolver {
         }
         Matcher in = IN_DAYS.matcher(text);
         if (in.find()) {
-            int n = number(in.group(1));
+            int n = in.group(1).equals("a") ? 1 : NumberWords.value(in.group(1));
             int days = in.group(2).startsWith("week") ? n * 7 : n;
             return Optional.of(DateRange.day(today.plusDays(days)));
         }
@@ -155,18 +157,5 @@ public final class DateResolver {
             }
         }
         throw new IllegalArgumentException(name);
-    }
-
-    private static int number(String word) {
-        return switch (word) {
-            case "a", "one" -> 1;
-            case "two" -> 2;
-            case "three" -> 3;
-            case "four" -> 4;
-            case "five" -> 5;
-            case "six" -> 6;
-            case "seven" -> 7;
-            default -> Integer.parseInt(word);
-        };
     }
 }
