@@ -47,6 +47,7 @@ public final class LocalStack {
             gateway.put("BOOKING_API_SERVICE_TOKEN", serviceToken);
             gateway.put("RETELL_WEBSOCKET_PORT", String.valueOf(GATEWAY_PORT));
             gateway.put("RETELL_WEBSOCKET_SECRET", socketSecret);
+            gateway.put("GATEWAY_OUTBOX_DIR", root.resolve("data/gateway-outbox").toString());
             ServiceProcess.start("voice-gateway", gatewayJar, GATEWAY_PORT, gateway, "/health", System.out::println);
         }
 

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.contracts.calls.CallOutcome;
-import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.config.GatewayConfig;
+import com.dentaldesk.voice.outbox.Letter;
+import com.dentaldesk.voice.outbox.Outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,9 @@ import jakarta.enterprise.event.Observes;
  * Ships each call's record to booking-api beside the call, never on its path: {@link #record} only marks the call
  * dirty and returns. A few uploader lanes take dirty calls from one queue (a call is in it at most once, so memory
  * is bounded by the calls alive) and upload a snapshot taken at upload time, so any number of changes while a call
- * waits cost one upload. Failures are retried with backoff; a clean shutdown drains what is left.
+ * waits cost one upload. A live call's failed upload is retried with backoff (its next change or its end carries it
+ * anyway); the record of an ended call that booking-api did not take goes to the {@link Outbox}, on disk, and so
+ * does whatever a clean shutdown could not upload in time.
  *
  * <p>A change of facts (a tool call, the outcome, an appointment, a lead, the end) is queued at once: it is what
  * another instance needs to continue the call and what the clinic sees. A turn that only adds transcript waits up to
@@ -38,6 +41,7 @@ public class ConversationRecorder {
     private static final Logger LOG = Logger.getLogger(ConversationRecorder.class);
 
     private final BookingApiClient booking;
+    private final Outbox outbox;
     private final Workers workers;
     private final GatewayConfig.ConversationLog config;
     private final LinkedBlockingQueue<String> ready = new LinkedBlockingQueue<>();
@@ -61,8 +65,9 @@ public class ConversationRecorder {
         }
     }
 
-    public ConversationRecorder(BookingApiClient booking, Workers workers, GatewayConfig config) {
+    public ConversationRecorder(BookingApiClient booking, Outbox outbox, Workers workers, GatewayConfig config) {
         this.booking = booking;
+        this.outbox = outbox;
         this.workers = workers;
         this.config = config.conversationLog();
         int lanes = this.config.uploadLanes();
@@ -133,8 +138,13 @@ public class ConversationRecorder {
                 lastFacts.remove(callId);
             }
         } catch (RuntimeException e) {
+            if (state.endedAt() != null || stopping) {
+                handOver(state);
+                return;
+            }
             int failures = entry.failures() + 1;
             if (failures >= config.maxAttempts()) {
+                // The call goes on: its next change of facts, or its end, queues it again.
                 LOG.warnf("call %s: conversation record not saved after %d attempts (%s)", callId, failures,
                         e.getClass().getSimpleName());
                 lastFacts.remove(callId);
@@ -143,10 +153,16 @@ public class ConversationRecorder {
             // A newer change that arrived meanwhile rides along with the retry.
             dirty.merge(callId, new Dirty(state, failures, false),
                     (newer, failed) -> new Dirty(newer.state(), failures, newer.queued()));
-            if (!stopping) {
-                schedule(() -> promote(callId), config.retryDelay().multipliedBy(1L << Math.min(failures - 1, 10)));
-            }
+            schedule(() -> promote(callId), config.retryDelay().multipliedBy(1L << Math.min(failures - 1, 10)));
         }
+    }
+
+    /** The record goes to the outbox, on disk, which delivers it once booking-api is back. */
+    private void handOver(CallState state) {
+        dirty.remove(state.callId());
+        lastFacts.remove(state.callId());
+        outbox.keep(new Letter(Letter.Kind.CALL_RECORD, state.clinicSlug(), state.callId(),
+                booking.json().valueToTree(state.snapshot())));
     }
 
     private void schedule(Runnable task, Duration delay) {
@@ -157,33 +173,10 @@ public class ConversationRecorder {
         }
     }
 
-    /** Retries a lead that could not be saved during the call (booking-api dedups by call id). */
-    public void retryLead(CallState state, LeadRequest lead) {
-        retryLead(state, lead, 1);
-    }
-
-    private void retryLead(CallState state, LeadRequest lead, int attempt) {
-        schedule(() -> workers.execute(() -> {
-            try {
-                String clinic = state.clinicSlug();
-                if (clinic == null) {
-                    throw new IllegalStateException("clinic unknown");
-                }
-                booking.saveLead(clinic, lead).ifPresent(saved -> state.leadId(saved.id()));
-                LOG.infof("call %s: lead saved on attempt %d", state.callId(), attempt + 1);
-                record(state);
-            } catch (RuntimeException e) {
-                if (attempt < config.maxAttempts()) {
-                    retryLead(state, lead, attempt + 1);
-                } else {
-                    LOG.errorf("call %s: lead lost after %d attempts (%s)", state.callId(), attempt + 1,
-                            e.getClass().getSimpleName());
-                }
-            }
-        }), config.retryDelay().multipliedBy(1L << Math.min(attempt - 1, 10)));
-    }
-
-    /** SIGINT/SIGTERM: upload every call still dirty (transcript-only ones too) before the process ends. */
+    /**
+     * SIGINT/SIGTERM: upload every call still dirty (transcript-only ones too); what is left at the deadline goes
+     * to the outbox, which runs its own last round after this.
+     */
     void drainOnShutdown(@Observes ShutdownEvent event) {
         stopping = true;
         dirty.keySet().forEach(this::promote);
@@ -196,10 +189,11 @@ public class ConversationRecorder {
                 break;
             }
         }
-        if (!dirty.isEmpty()) {
-            LOG.warnf("%d call records not uploaded before shutdown", dirty.size());
-        }
         lanes.shutdownNow();
+        if (!dirty.isEmpty()) {
+            LOG.infof("%d call records not uploaded before shutdown, kept in the outbox", dirty.size());
+            dirty.values().forEach(waiting -> handOver(waiting.state()));
+        }
     }
 
     /** Calls waiting for an upload (the {@code voice_call_log_waiting} gauge). */

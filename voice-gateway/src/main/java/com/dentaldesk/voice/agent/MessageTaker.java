@@ -1,15 +1,12 @@
 package com.dentaldesk.voice.agent;
 
 import java.util.Locale;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.agent.MessageDraft.Stage;
-import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.config.GatewayConfig;
 import com.dentaldesk.voice.speech.ConfirmationAnswer;
 import com.dentaldesk.voice.tools.ToolResult;
@@ -26,15 +23,11 @@ public class MessageTaker {
 
     private static final Logger LOG = Logger.getLogger(MessageTaker.class);
 
-    private final BookingApiClient booking;
-    private final ConversationRecorder recorder;
-    private final Workers workers;
+    private final Callbacks callbacks;
     private final GatewayConfig config;
 
-    public MessageTaker(BookingApiClient booking, ConversationRecorder recorder, Workers workers, GatewayConfig config) {
-        this.booking = booking;
-        this.recorder = recorder;
-        this.workers = workers;
+    public MessageTaker(Callbacks callbacks, GatewayConfig config) {
+        this.callbacks = callbacks;
         this.config = config;
     }
 
@@ -122,10 +115,11 @@ public class MessageTaker {
             case ASK_REASON -> {
                 MessageDraft complete = draft.withReason(said.isEmpty() ? "callback requested" : said).next(Stage.DONE);
                 state.message(complete);
-                save(state, complete);
+                boolean saved = save(state, complete);
                 state.mode(CallState.Mode.CLOSED);
-                turn.finish(new ToolResult.Closing("Thank you, " + complete.name() + ". I've passed your message on "
-                        + "to the team, and someone will call you back as soon as possible. Goodbye!", true, null));
+                turn.finish(new ToolResult.Closing(saved ? "Thank you, " + complete.name() + ". I've passed your "
+                        + "message on to the team, and someone will call you back as soon as possible. Goodbye!"
+                        : Phrases.MESSAGE_NOT_SAVED, true, null));
             }
             default -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
         }
@@ -139,29 +133,21 @@ public class MessageTaker {
             MessageDraft complete = draft.withPhone(phone)
                     .withReason(draft.reason() != null ? draft.reason() : "callback requested").next(Stage.DONE);
             state.message(complete);
-            save(state, complete);
-            turn.finish(new ToolResult.Closing("Thank you. I've passed your message on to the team. Goodbye!", true,
-                    null));
+            boolean saved = save(state, complete);
+            turn.finish(new ToolResult.Closing(saved ? "Thank you. I've passed your message on to the team. Goodbye!"
+                    : Phrases.MESSAGE_NOT_SAVED, true, null));
             return;
         }
         turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
     }
 
-    private void save(CallState state, MessageDraft draft) {
+    /** True once the message is kept (in booking-api or in the outbox): only then is the caller told so. */
+    private boolean save(CallState state, MessageDraft draft) {
         state.outcome(CallOutcome.message);
-        LeadRequest lead = new LeadRequest(state.callId(), draft.name(), draft.phone(), draft.reason());
-        Future<?> saving = workers.submit(() -> booking.saveLead(state.clinicSlug(), lead)
-                .ifPresent(saved -> state.leadId(saved.id())));
-        try {
-            saving.get(config.agent().toolTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            LOG.infof("call %s: message saved as lead", state.callId());
-        } catch (Exception e) {
-            saving.cancel(true);
-            // The caller has been promised a callback: keep trying after the call, bounded.
-            LOG.warnf("call %s: lead not saved yet (%s), retrying in the background", state.callId(),
-                    e.getClass().getSimpleName());
-            recorder.retryLead(state, lead);
-        }
+        Callbacks.Saved saved = callbacks.save(state,
+                new LeadRequest(state.callId(), draft.name(), draft.phone(), draft.reason()),
+                config.agent().toolTimeout());
+        return saved == Callbacks.Saved.IN_BOOKING_API || saved == Callbacks.Saved.IN_OUTBOX;
     }
 
     private static String question(CallState state, Stage stage) {

@@ -17,6 +17,8 @@ public final class Phrases {
     public static final String OFFER_MESSAGE = " I can take a message and have the team call you back.";
     public static final String TOO_MANY_STEPS = "Sorry, I'm having trouble with that. Could you tell me once more "
             + "what you'd like to do?";
+    public static final String MESSAGE_NOT_SAVED = "I'm sorry, I couldn't save your message just now. Please call "
+            + "the clinic again a little later. Goodbye!";
     public static final String NOTHING_SAID = "Let me make sure I have everything right before I go ahead.";
 
     private Phrases() {

@@ -79,12 +79,22 @@ public class BookingApiClient {
         return outcome.success() ? Optional.of(json.convertValue(outcome.data(), Lead.class)) : Optional.empty();
     }
 
-    /** Upserts the call record; callers retry in the background. */
-    public void putConversation(String clinic, ConversationLog log) {
+    /**
+     * Upserts the call record: true when saved, false when booking-api refuses it for good (a 4xx other than 408
+     * and 429); throws {@link BookingUnavailableException} when trying again may help.
+     */
+    public boolean putConversation(String clinic, ConversationLog log) {
         Response response = invoke("conversation", () -> api.putConversation(authorization, clinic, log.callId(), log));
-        if (response.getStatus() >= 300) {
-            throw new BookingUnavailableException("conversation upload answered " + response.getStatus());
+        int status = response.getStatus();
+        response.close();
+        if (status < 300) {
+            return true;
         }
+        if (status >= 500 || status == 401 || status == 403 || status == 408 || status == 429) {
+            throw new BookingUnavailableException("conversation upload answered " + status);
+        }
+        LOG.errorf("booking-api refused the record of call %s (%d)", log.callId(), status);
+        return false;
     }
 
     /** The record of a call this or another instance served; empty for a call never seen. */

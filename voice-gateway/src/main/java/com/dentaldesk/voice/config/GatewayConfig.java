@@ -29,6 +29,9 @@ public interface GatewayConfig {
     /** How the conversation record is shipped to booking-api. */
     ConversationLog conversationLog();
 
+    /** Where promises to booking-api (leads, records of ended calls) wait on disk while it is away. */
+    Outbox outbox();
+
     interface Socket {
         /** Shared secret Retell puts in the URL (RETELL_WEBSOCKET_SECRET); at least 16 characters. */
         String secret();
@@ -156,5 +159,22 @@ public interface GatewayConfig {
         /** How long a clean shutdown waits for the last uploads. */
         @WithDefault("PT10S")
         Duration shutdownDrain();
+    }
+
+    interface Outbox {
+        /** {@code GATEWAY_OUTBOX_DIR}: a directory that survives a restart (a Fly volume in production). */
+        String dir();
+
+        /** Letters kept at most; beyond that a new one is refused with an error in the log. */
+        @WithDefault("20000")
+        int maxLetters();
+
+        /** First pause after booking-api could not be reached; doubles per failed round. */
+        @WithDefault("PT2S")
+        Duration firstRetry();
+
+        /** Longest pause between delivery rounds. */
+        @WithDefault("PT5M")
+        Duration maxRetry();
     }
 }

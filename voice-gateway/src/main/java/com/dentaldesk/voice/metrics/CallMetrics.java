@@ -7,6 +7,7 @@ import java.util.stream.LongStream;
 
 import com.dentaldesk.voice.agent.CallSessions;
 import com.dentaldesk.voice.agent.ConversationRecorder;
+import com.dentaldesk.voice.outbox.Outbox;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
@@ -30,13 +31,19 @@ public class CallMetrics {
 
     /**
      * {@code voice_calls_active}: sockets with a live call on this instance; {@code voice_call_log_waiting}: calls
-     * whose record waits for an upload to booking-api (grows while booking-api is slow or down).
+     * whose record waits for an upload to booking-api (grows while booking-api is slow or down);
+     * {@code voice_outbox_letters} / {@code voice_outbox_dead_letters}: leads and call records on disk waiting for
+     * booking-api, and those it refused (an operator looks in the outbox's {@code dead/}).
      */
-    void gauges(@Observes StartupEvent event, CallSessions calls, ConversationRecorder recorder) {
+    void gauges(@Observes StartupEvent event, CallSessions calls, ConversationRecorder recorder, Outbox outbox) {
         Gauge.builder("voice.calls.active", calls, CallSessions::active)
                 .description("Calls with an open socket on this instance").register(Metrics.globalRegistry);
         Gauge.builder("voice.call.log.waiting", recorder, ConversationRecorder::waiting)
                 .description("Calls whose record waits for an upload to booking-api").register(Metrics.globalRegistry);
+        Gauge.builder("voice.outbox.letters", outbox, Outbox::waiting)
+                .description("Leads and call records on disk waiting for booking-api").register(Metrics.globalRegistry);
+        Gauge.builder("voice.outbox.dead.letters", outbox, Outbox::dead)
+                .description("Letters booking-api refused, kept for an operator").register(Metrics.globalRegistry);
     }
 
     /** {@code voice_turns_total{mode}} and {@code voice_turn_first_chunk_seconds}: a turn and when it first spoke. */

@@ -1,8 +1,12 @@
 package com.dentaldesk.voice.tools;
 
+import java.time.Duration;
+
 import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.agent.CallState;
+import com.dentaldesk.voice.agent.Callbacks;
+import com.dentaldesk.voice.config.GatewayConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -12,6 +16,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Leaves a callback request for the front desk (one per call). */
 @ApplicationScoped
 public class TakeMessageTool implements CallerTool {
+
+    private final Callbacks callbacks;
+    // Half the tool's deadline for booking-api; the outbox write needs the rest.
+    private final Duration wait;
+
+    public TakeMessageTool(Callbacks callbacks, GatewayConfig config) {
+        this.callbacks = callbacks;
+        this.wait = config.agent().toolTimeout().dividedBy(2);
+    }
 
     @Override
     public ToolSpecification specification() {
@@ -41,8 +54,15 @@ public class TakeMessageTool implements CallerTool {
                     .put("instruction", "Ask for the caller's name, the reason" + (phone == null
                             ? " and a callback number." : ".")).toString());
         }
-        var lead = context.booking().saveLead(state.clinicSlug(), new LeadRequest(state.callId(), name, phone, reason));
-        lead.ifPresent(l -> state.leadId(l.id()));
+        Callbacks.Saved saved = callbacks.save(state, new LeadRequest(state.callId(), name, phone, reason), wait);
+        if (saved == Callbacks.Saved.REFUSED) {
+            return ToolResult.refused(Spoken.status("NOT_SAVED")
+                    .put("instruction", "The message could not be saved: ask for the callback number again.")
+                    .toString());
+        }
+        if (saved == Callbacks.Saved.LOST) {
+            return ToolResult.unavailable("MESSAGE_NOT_SAVED");
+        }
         if (state.outcome() == null) {
             state.outcome(CallOutcome.message);
         }
