@@ -228,6 +228,49 @@ class RetellWebhookProcessingTest {
         assertThat(session(callId)).containsEntry("status", "ongoing");
     }
 
+    @Test
+    void shouldRecordACallWhoseTimestampIsOutOfRangeInsteadOfRetryingIt() {
+        String callId = newCallId();
+        Map<String, Object> event = inboundCall("call_ended", callId, agentId, newNumber(), clinicNumber);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> call = (Map<String, Object>) event.get("call");
+        call.put("start_timestamp", Long.MAX_VALUE);
+        call.put("end_timestamp", -62_000_000_000_000L);
+        send(event).statusCode(204);
+        inbox.awaitProcessed(callId);
+
+        assertThat(session(callId)).containsEntry("status", "ended");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> webhookInbox.dead(1, 100)).stream()
+                .map(e -> e.callId)).doesNotContain(callId);
+    }
+
+    @Test
+    void shouldListAnEventThatFailedEveryAttemptForTheOperatorAndProcessItWhenRetried() {
+        String callId = newCallId();
+        byte[] body = RetellEvents.bytes(inboundCall("call_started", callId, agentId, newNumber(), clinicNumber));
+        // As if every attempt had failed: the processor no longer picks it up.
+        QuarkusTransaction.requiringNew().run(() -> {
+            webhookInbox.store(body, "call_started", callId);
+            webhookInbox.update("attempts = 10, lastError = 'java.lang.IllegalStateException' where callId = ?1",
+                    callId);
+        });
+
+        JsonPath dead = given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
+                .get("/api/retell/dead-letters").then().statusCode(200).extract().jsonPath();
+        assertThat(dead.getString("data.find { it.call_id == '" + callId + "' }.last_error"))
+                .isEqualTo("java.lang.IllegalStateException");
+        long id = dead.getLong("data.find { it.call_id == '" + callId + "' }.id");
+        clinic.api().get("/api/retell/dead-letters").then().statusCode(401);
+
+        given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
+                .post("/api/retell/dead-letters/" + id + "/retry").then().statusCode(200)
+                .body("data.attempts", equalTo(0));
+        inbox.awaitProcessed(callId);
+        assertThat(session(callId)).containsEntry("status", "ongoing");
+        given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN)
+                .post("/api/retell/dead-letters/" + id + "/retry").then().statusCode(404);
+    }
+
     private Map<String, Object> session(String callId) {
         Map<String, Object> data = clinic.api().queryParam("call_id", callId).get("/api/retell/call").then()
                 .statusCode(200).extract().jsonPath().getMap("data");

@@ -43,7 +43,9 @@ public class LeadService implements PanacheRepository<LeadEntity> {
             throw BookingException.missing(List.of("name", "phone"));
         }
         String name = clean(request.name());
-        String phone = phone(request.phone());
+        String given = clean(request.phone());
+        String phone = given == null ? null : phoneNumbers.normalize(given)
+                .orElseThrow(() -> BookingException.invalid("phone", "phone is not a phone number"));
         if (name == null && phone == null) {
             throw BookingException.missing(List.of("name", "phone"));
         }
@@ -52,7 +54,10 @@ public class LeadService implements PanacheRepository<LeadEntity> {
                 true).toContract();
     }
 
-    /** The lead of a finished, unbooked call, from the webhook; fills only what the gateway did not report. */
+    /**
+     * The lead of a finished, unbooked call, from the webhook; fills only what the gateway did not report. The
+     * number is Retell's (the network's caller id): kept as given when it is not one we can normalise.
+     */
     public Lead ensureForCall(String callId, String name, String rawPhone, String reason) {
         return upsert(callId, clean(name), phone(rawPhone), truncate(clean(reason)), "webhook", false).toContract();
     }

@@ -18,6 +18,7 @@ import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every failure leaves the service as the envelope (on the clinic console's pages: as a console page); a bug is a 500
@@ -38,6 +39,18 @@ public class ErrorMappers {
                 NextAction.ASK_USER, List.of(), List.of()), uri);
     }
 
+    /**
+     * JSON of the wrong shape (an array or a string where an object belongs, a number where text belongs): Quarkus'
+     * own mapper for these answers a bare 400, so this more specific one is needed to keep the envelope.
+     */
+    @ServerExceptionMapper
+    public RestResponse<?> wrongShape(MismatchedInputException e, UriInfo uri) {
+        String field = e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+        return answer(new ApiError(ErrorCode.VALIDATION_FAILED, field == null
+                ? "The request body does not have the expected shape (a JSON object)"
+                : "The field " + field + " has the wrong type", NextAction.ASK_USER, List.of(), List.of()), uri);
+    }
+
     @ServerExceptionMapper
     public RestResponse<?> unknownPath(NotFoundException e, UriInfo uri) {
         return answer(new ApiError(ErrorCode.NOT_FOUND, "No such resource", NextAction.INFORM_USER, List.of(),
@@ -52,8 +65,13 @@ public class ErrorMappers {
         }
         ErrorCode code = status == 401 ? ErrorCode.UNAUTHORIZED
                 : status == 404 ? ErrorCode.NOT_FOUND : ErrorCode.VALIDATION_FAILED;
-        return answer(new ApiError(code, "The request could not be processed (HTTP " + status + ")",
-                NextAction.ASK_USER, List.of(), List.of()), uri);
+        ApiError error = new ApiError(code, "The request could not be processed (HTTP " + status + ")",
+                NextAction.ASK_USER, List.of(), List.of());
+        BookingMetrics.error(code.name());
+        // 405, 406, 415 keep their status (a client needs to know it used the wrong method or type).
+        return Console.covers(uri) ? ConsoleErrorPage.of(error) : RestResponse.ResponseBuilder
+                .<ApiResponse<Object>>create(status == 400 ? code.httpStatus() : status)
+                .entity(ApiResponse.failure(error)).build();
     }
 
     @ServerExceptionMapper

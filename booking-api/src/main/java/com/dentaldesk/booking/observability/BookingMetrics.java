@@ -25,4 +25,9 @@ public final class BookingMetrics {
     public static void error(String code) {
         Metrics.counter("booking.errors", "code", code).increment();
     }
+
+    /** {@code booking_webhook_dead_letters_total}: events that failed every attempt (an operator should look). */
+    public static void webhookDeadLetter() {
+        Metrics.counter("booking.webhook.dead.letters").increment();
+    }
 }

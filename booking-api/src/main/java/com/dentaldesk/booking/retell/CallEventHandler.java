@@ -45,9 +45,10 @@ public class CallEventHandler {
         return QuarkusTransaction.requiringNew().call(() -> inbox.due(maxAttempts, limit));
     }
 
+    /** True when the event has now used its last attempt. */
     @ActivateRequestContext
-    public void recordFailure(long eventId, String error) {
-        QuarkusTransaction.requiringNew().run(() -> inbox.markFailed(eventId, error));
+    public boolean recordFailure(long eventId, String error, int maxAttempts) {
+        return QuarkusTransaction.requiringNew().call(() -> inbox.markFailed(eventId, error, maxAttempts));
     }
 
     /** Must be called from a thread without an active request context (see {@link WebhookProcessor}). */

@@ -50,6 +50,12 @@ public final class CallRequests {
         }
     }
 
+    /** A webhook event that failed every attempt: left for an operator, who may send it round again. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DeadLetter(long id, String eventType, String callId, int attempts, String lastError,
+            Instant receivedAt) {
+    }
+
     /** A call no clinic owns, for an operator. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record UnassignedCall(String callId, String agentId, String direction, String status, String fromNumber,

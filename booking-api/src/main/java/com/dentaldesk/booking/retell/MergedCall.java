@@ -113,8 +113,16 @@ public record MergedCall(String callId, String agentId, String callType, String 
         return text.isEmpty() ? null : text;
     }
 
+    /** Retell's times are Unix ms; one outside these bounds is garbage and left out rather than poison the call. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private static Instant instant(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || !value.canConvertToLong() ? null : Instant.ofEpochMilli(value.asLong());
+        if (value == null || !value.canConvertToLong()) {
+            return null;
+        }
+        Instant at = Instant.ofEpochMilli(value.asLong());
+        return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? null : at;
     }
 }

@@ -5,10 +5,12 @@ import java.util.List;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.retell.CallRequests.CallView;
+import com.dentaldesk.booking.retell.CallRequests.DeadLetter;
 import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
 import com.dentaldesk.booking.retell.CallRequests.UnassignedCall;
 import com.dentaldesk.booking.retell.CallRequests.WebCall;
@@ -26,11 +28,18 @@ public class RetellCallResource {
 
     private final RetellCallService calls;
     private final UnassignedCalls unassigned;
+    private final WebhookInbox inbox;
+    private final WebhookProcessor processor;
+    private final RetellConfig config;
     private final TenantContext tenant;
 
-    public RetellCallResource(RetellCallService calls, UnassignedCalls unassigned, TenantContext tenant) {
+    public RetellCallResource(RetellCallService calls, UnassignedCalls unassigned, WebhookInbox inbox,
+            WebhookProcessor processor, RetellConfig config, TenantContext tenant) {
         this.calls = calls;
         this.unassigned = unassigned;
+        this.inbox = inbox;
+        this.processor = processor;
+        this.config = config;
         this.tenant = tenant;
     }
 
@@ -56,12 +65,39 @@ public class RetellCallResource {
     @GET
     @Path("/unassigned-calls")
     public ApiResponse<List<UnassignedCall>> unassignedCalls() {
-        if (!tenant.isService()) {
-            throw BookingException.unauthorized("Only the service credential may list unassigned calls");
-        }
+        requireService("list unassigned calls");
         return ApiResponse.ok(QuarkusTransaction.requiringNew().call(() -> unassigned.recent(MAX_UNASSIGNED)
                 .stream().map(u -> new UnassignedCall(u.callId, u.agentId, u.direction, u.status, u.fromNumber,
                         u.toNumber, u.lastEvent, u.firstSeenAt, u.lastSeenAt))
                 .toList()));
+    }
+
+    /** Operator view: webhook events that failed {@code retell.webhook.max-attempts} times and are no longer tried. */
+    @GET
+    @Path("/dead-letters")
+    public ApiResponse<List<DeadLetter>> deadLetters() {
+        requireService("list dead letters");
+        return ApiResponse.ok(QuarkusTransaction.requiringNew().call(() -> inbox
+                .dead(config.webhook().maxAttempts(), MAX_UNASSIGNED).stream()
+                .map(e -> new DeadLetter(e.id, e.eventType, e.callId, e.attempts, e.lastError, e.receivedAt))
+                .toList()));
+    }
+
+    /** Operator action once the cause is fixed: the event gets a fresh set of attempts, starting now. */
+    @POST
+    @Path("/dead-letters/{id}/retry")
+    public ApiResponse<DeadLetter> retryDeadLetter(@PathParam("id") long id) {
+        requireService("retry dead letters");
+        RetellWebhookEvent event = QuarkusTransaction.requiringNew().call(() -> inbox.revive(id))
+                .orElseThrow(() -> BookingException.notFound("Dead letter " + id));
+        processor.wake();
+        return ApiResponse.ok(new DeadLetter(event.id, event.eventType, event.callId, event.attempts, event.lastError,
+                event.receivedAt));
+    }
+
+    private void requireService(String what) {
+        if (!tenant.isService()) {
+            throw BookingException.unauthorized("Only the service credential may " + what);
+        }
     }
 }

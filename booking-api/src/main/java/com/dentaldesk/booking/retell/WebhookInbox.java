@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,15 +57,35 @@ public class WebhookInbox implements PanacheRepository<RetellWebhookEvent> {
                 organizationId, id);
     }
 
-    /** Records a failed attempt and backs off exponentially (2 s, 4 s, ... capped at 10 min). */
-    public void markFailed(long id, String error) {
+    /** Events no longer tried: every attempt failed. Newest first. */
+    public List<RetellWebhookEvent> dead(int maxAttempts, int limit) {
+        return find("processedAt is null and attempts >= ?1 order by id desc", maxAttempts).page(0, limit).list();
+    }
+
+    /** Gives a dead event a fresh set of attempts, due now; empty when there is no such unprocessed event. */
+    public Optional<RetellWebhookEvent> revive(long id) {
+        RetellWebhookEvent event = findById(id);
+        if (event == null || event.processedAt != null) {
+            return Optional.empty();
+        }
+        event.attempts = 0;
+        event.nextAttemptAt = Instant.now();
+        return Optional.of(event);
+    }
+
+    /**
+     * Records a failed attempt and backs off exponentially (2 s, 4 s, ... capped at 10 min); true when that was
+     * the last attempt and the event is now a dead letter.
+     */
+    public boolean markFailed(long id, String error, int maxAttempts) {
         RetellWebhookEvent event = findById(id);
         if (event == null) {
-            return;
+            return false;
         }
         event.attempts++;
         long backoffSeconds = Math.min(600, 1L << Math.min(event.attempts, 10));
         event.nextAttemptAt = Instant.now().plus(Duration.ofSeconds(backoffSeconds));
         event.lastError = error;
+        return event.attempts >= maxAttempts;
     }
 }

@@ -13,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import com.dentaldesk.booking.observability.BookingMetrics;
+
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -80,8 +82,13 @@ public class WebhookProcessor {
                 } catch (RuntimeException e) {
                     // Class only: messages can carry SQL parameters, and with them patient data.
                     String error = describe(e);
-                    LOG.errorf("Retell webhook event %d failed; will retry: %s", id, error);
-                    handler.recordFailure(id, error);
+                    if (handler.recordFailure(id, error, config.webhook().maxAttempts())) {
+                        LOG.errorf("Retell webhook event %d failed %d times and is now a dead letter "
+                                + "(GET /api/retell/dead-letters): %s", id, config.webhook().maxAttempts(), error);
+                        BookingMetrics.webhookDeadLetter();
+                    } else {
+                        LOG.errorf("Retell webhook event %d failed; will retry: %s", id, error);
+                    }
                 }
             }
         } while (due.size() == BATCH && ++rounds < 100);
