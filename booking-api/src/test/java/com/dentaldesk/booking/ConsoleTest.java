@@ -177,6 +177,17 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldSaveFormsWithControlCharactersWithoutThem() {
+        String session = signIn(mine);
+        settingsForm(session, "Bright\u0000 Teeth\u0007", "Europe/Lisbon").statusCode(303);
+        page(session).get("/console/settings").then().statusCode(200)
+                .body(containsString("value=\"Bright Teeth\""));
+        page(session).formParam("name", "Night\u0000 line").formParam("providerType", "twilio")
+                .post("/console/agents").then().statusCode(303);
+        signInForm(mine.slug() + "\u0000", mine.apiKey() + "\u0000").statusCode(303);
+    }
+
+    @Test
     void shouldDeactivateAndReactivateARoom() {
         long room = mine.room("Op 7", true);
         String session = signIn(mine);

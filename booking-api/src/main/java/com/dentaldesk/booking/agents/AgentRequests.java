@@ -2,6 +2,7 @@ package com.dentaldesk.booking.agents;
 
 import java.time.Instant;
 
+import com.dentaldesk.booking.input.ControlCharacters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
@@ -16,6 +17,14 @@ public final class AgentRequests {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CreateAgent(String name, String description, String providerType, String voiceId,
             String areaCode) {
+        /** The console's form is not JSON, so its control characters are dropped here (PostgreSQL refuses NUL). */
+        public CreateAgent {
+            name = ControlCharacters.clean(name);
+            description = ControlCharacters.clean(description);
+            providerType = ControlCharacters.clean(providerType);
+            voiceId = ControlCharacters.clean(voiceId);
+            areaCode = ControlCharacters.clean(areaCode);
+        }
     }
 
     /** Fields to change; absent fields stay. */

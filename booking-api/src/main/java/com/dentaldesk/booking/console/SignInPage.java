@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
+import com.dentaldesk.booking.input.ControlCharacters;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -58,7 +60,8 @@ public class SignInPage {
     @Path("/sign-in")
     public Response signIn(@FormParam("slug") String slug, @FormParam("key") String key,
             @CookieParam(ConsoleCookie.NAME) String previous, @Context HttpServerRequest request) {
-        String shownSlug = slug == null ? "" : slug.trim();
+        // A form is not JSON: its control characters are dropped here (PostgreSQL refuses NUL in a lookup).
+        String shownSlug = slug == null ? "" : ControlCharacters.clean(slug).trim();
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         Optional<Duration> wait = throttle.wait(shownSlug, address);
         if (wait.isPresent()) {
@@ -69,7 +72,7 @@ public class SignInPage {
                     .entity(Templates.form(shownSlug, "Too many failed sign-ins. Try again in " + seconds
                             + " seconds.", false)).build();
         }
-        Optional<String> token = sessions.signIn(slug, key);
+        Optional<String> token = sessions.signIn(shownSlug, ControlCharacters.clean(key));
         if (token.isEmpty()) {
             throttle.failed(shownSlug, address);
             // The audit line of a failed sign-in: which clinic was named and from where; never the key.

@@ -15,7 +15,7 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
  * Control characters never reach the database: every JSON body read into an object has them removed first (all of
  * C0 but tab, newline and carriage return, raw or as {@code \\u00XX} escapes). PostgreSQL refuses NUL in text and
  * jsonb, and the refusal used to answer 500 while Hibernate and Narayana logged the statement's values, patient
- * data included. Raw bodies ({@code byte[]}, {@code String}) are left as they came: a Retell webhook's signature
+ * data included. Console forms go through {@link #clean} where their fields become records. Raw bodies ({@code byte[]}, {@code String}) are left as they came: a Retell webhook's signature
  * is computed over its exact bytes, and its inbox cleans the stored copy with {@link #cleanJson}.
  */
 @Provider
@@ -35,6 +35,11 @@ public class ControlCharacters implements ReaderInterceptor {
             context.setInputStream(new ByteArrayInputStream(cleanJson(body).getBytes(StandardCharsets.UTF_8)));
         }
         return context.proceed();
+    }
+
+    /** Plain text (a form field) without control characters; tab, newline and carriage return are kept. */
+    public static String clean(String text) {
+        return text == null ? null : RAW.matcher(text).replaceAll("");
     }
 
     /** JSON text without control characters in its strings (whitespace between tokens is kept). */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.input.ControlCharacters;
 
 /**
  * The signed-in clinic's own profile: its name, time zone and what the receptionist says and follows. The gateway
@@ -23,6 +24,14 @@ public class ClinicSettings {
     /** The editable profile; blank texts are stored as absent. */
     public record Settings(String name, String timezone, String greeting, String customInstructions,
             String businessRules) {
+        /** Console forms are not JSON, so their control characters are dropped here (PostgreSQL refuses NUL). */
+        public Settings {
+            name = ControlCharacters.clean(name);
+            timezone = ControlCharacters.clean(timezone);
+            greeting = ControlCharacters.clean(greeting);
+            customInstructions = ControlCharacters.clean(customInstructions);
+            businessRules = ControlCharacters.clean(businessRules);
+        }
     }
 
     private final OrganizationRepository organizations;
