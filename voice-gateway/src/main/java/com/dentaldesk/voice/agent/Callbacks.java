@@ -46,6 +46,10 @@ public class Callbacks {
 
     /** Saves the request, waiting at most {@code wait} for booking-api before keeping it in the outbox. */
     public Saved save(CallState state, LeadRequest lead, Duration wait) {
+        if (state.clinicSlug() == null) {
+            // The call began while booking-api was away: the outbox finds the clinic once it is back.
+            return keep(state, lead);
+        }
         Future<Saved> saving = workers.submit(() -> booking.saveLead(state.clinicSlug(), lead).map(saved -> {
             state.leadId(saved.id());
             return Saved.IN_BOOKING_API;
@@ -62,8 +66,12 @@ public class Callbacks {
                     state.callId(), e.getClass().getSimpleName());
         }
         saving.cancel(true);
-        boolean kept = outbox.keep(new Letter(Letter.Kind.LEAD, state.clinicSlug(), state.callId(),
-                booking.json().valueToTree(lead)));
+        return keep(state, lead);
+    }
+
+    private Saved keep(CallState state, LeadRequest lead) {
+        boolean kept = outbox.keep(new Letter(Letter.Kind.LEAD, state.clinicSlug(), state.agentId(),
+                state.toNumber(), state.callId(), booking.json().valueToTree(lead)));
         return kept ? Saved.IN_OUTBOX : Saved.LOST;
     }
 }

@@ -161,7 +161,8 @@ public class ConversationRecorder {
     private void handOver(CallState state) {
         dirty.remove(state.callId());
         lastFacts.remove(state.callId());
-        outbox.keep(new Letter(Letter.Kind.CALL_RECORD, state.clinicSlug(), state.callId(),
+        outbox.keep(new Letter(Letter.Kind.CALL_RECORD, state.clinicSlug(), state.agentId(), state.toNumber(),
+                state.callId(),
                 booking.json().valueToTree(state.snapshot())));
     }
 

@@ -1,5 +1,8 @@
 package com.dentaldesk.voice.outbox;
 
+import java.util.Optional;
+
+import com.dentaldesk.contracts.booking.ClinicProfile;
 import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.voice.client.BookingApiClient;
@@ -7,7 +10,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Delivers outbox letters with the gateway's booking-api client; both writes are keyed by call id there. */
+/**
+ * Delivers outbox letters with the gateway's booking-api client; both writes are keyed by call id there. A letter
+ * without a clinic is addressed by agent and called number: one booking-api does not know is refused.
+ */
 @ApplicationScoped
 public class BookingApiCourier implements Courier {
 
@@ -19,12 +25,20 @@ public class BookingApiCourier implements Courier {
 
     @Override
     public Result deliver(Letter letter) {
+        String clinic = letter.clinic();
+        if (clinic == null) {
+            Optional<ClinicProfile> found = booking.resolveClinic(letter.agentId(), letter.toNumber(), null);
+            if (found.isEmpty()) {
+                return Result.REFUSED;
+            }
+            clinic = found.get().slug();
+        }
         try {
             return switch (letter.kind()) {
-                case LEAD -> booking.saveLead(letter.clinic(),
+                case LEAD -> booking.saveLead(clinic,
                         booking.json().treeToValue(letter.body(), LeadRequest.class)).isPresent()
                                 ? Result.DELIVERED : Result.REFUSED;
-                case CALL_RECORD -> booking.putConversation(letter.clinic(),
+                case CALL_RECORD -> booking.putConversation(clinic,
                         booking.json().treeToValue(letter.body(), ConversationLog.class))
                                 ? Result.DELIVERED : Result.REFUSED;
             };

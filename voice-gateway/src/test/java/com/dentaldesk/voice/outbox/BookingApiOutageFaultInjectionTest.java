@@ -89,12 +89,33 @@ class BookingApiOutageFaultInjectionTest {
     }
 
     @Test
+    void shouldFindTheClinicOfAMessageTakenWhileBookingApiWasDownFromTheStartOfTheCall() throws Exception {
+        booking.down();
+        RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
+        try (RetellCallClient call = TestCalls.open(root, details)) {
+            assertTrue(call.greeting().await(5000));
+            call.acceptSpoken(call.greeting());
+            assertTrue(call.greeting().content().contains("May I have your name"), call.greeting().content());
+            TestCalls.exchange(call, "My name is Lee Park");
+            TestCalls.exchange(call, "Yes");
+            AgentTurn done = TestCalls.exchange(call, "My crown came off");
+            assertTrue(done.content().contains("I've passed your message on"), done.content());
+        }
+        booking.defaults();
+        // No clinic was known during the call: the outbox resolves it from the agent id, then saves the lead.
+        awaitUntil(() -> !successfulLeads(details.callId()).isEmpty());
+        LoggedRequest lead = successfulLeads(details.callId()).get(0);
+        assertEquals(Clinics.SLUG, lead.getHeader("X-Clinic-Slug"));
+        assertEquals("My crown came off", BookingStubs.body(lead.getBodyAsString()).get("reason"));
+    }
+
+    @Test
     void shouldDeliverALetterAnEarlierProcessLeftOnDisk() throws Exception {
         String callId = "call_" + UUID.randomUUID();
         // Another process's outbox (its postman never ran: it was killed) left this on the shared disk.
         Outbox earlierProcess = new Outbox(Path.of(outboxDir), 100, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 letter -> Courier.Result.UNAVAILABLE);
-        earlierProcess.keep(new Letter(Letter.Kind.LEAD, Clinics.SLUG, callId, JsonNodeFactory.instance.objectNode()
+        earlierProcess.keep(new Letter(Letter.Kind.LEAD, Clinics.SLUG, Clinics.AGENT_ID, null, callId, JsonNodeFactory.instance.objectNode()
                 .put("callId", callId).put("name", "Sam Lee").put("phone", "+15551234567")
                 .put("reason", "left before a restart")));
 

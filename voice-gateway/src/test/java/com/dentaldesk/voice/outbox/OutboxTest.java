@@ -48,7 +48,7 @@ class OutboxTest {
     }
 
     private static Letter lead(String callId, String reason) {
-        return new Letter(Letter.Kind.LEAD, "bright-smiles", callId,
+        return new Letter(Letter.Kind.LEAD, "bright-smiles", "agent_1", "+12125550100", callId,
                 JsonNodeFactory.instance.objectNode().put("callId", callId).put("reason", reason));
     }
 
