@@ -7,21 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.input.ControlCharacters;
+import com.dentaldesk.booking.support.CapturedLogs;
 import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.ClinicFixture.Clinic;
 import com.dentaldesk.booking.support.EmbeddedPostgresResource;
@@ -45,32 +39,16 @@ class ControlCharactersTest {
     @Inject
     ClinicFixture fixture;
 
-    private final Queue<String> lines = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            lines.add(message + " " + (record.getThrown() == null ? "" : record.getThrown().toString()));
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -88,7 +66,7 @@ class ControlCharactersTest {
         clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200)
                 .body("data.transcript[0].content", equalTo("This is " + MARKER + ", born 1980-05-05"));
 
-        assertEquals(List.of(), lines.stream().filter(line -> line.contains(MARKER)).toList());
+        assertEquals(List.of(), logs.containing(MARKER));
     }
 
     @Test
@@ -99,7 +77,7 @@ class ControlCharactersTest {
         Map<String, Object> call = (Map<String, Object>) event.get("call");
         call.put("transcript_object", List.of(Map.of("role", "user", "content", MARKER + "\u0000 here")));
         RetellEvents.send(event).statusCode(204);
-        assertEquals(List.of(), lines.stream().filter(line -> line.contains(MARKER)).toList());
+        assertEquals(List.of(), logs.containing(MARKER));
     }
 
     @Test

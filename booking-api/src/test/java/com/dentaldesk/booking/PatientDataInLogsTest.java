@@ -6,22 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.patients.PatientEntity;
+import com.dentaldesk.booking.support.CapturedLogs;
 import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.ClinicFixture.Clinic;
 import com.dentaldesk.booking.support.EmbeddedPostgresResource;
@@ -60,47 +54,16 @@ class PatientDataInLogsTest {
     @Inject
     OrganizationRepository organizations;
 
-    private final Queue<String> records = new ConcurrentLinkedQueue<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder text = new StringBuilder(record.getLoggerName() + " ");
-            text.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    text.append(' ').append(parameter);
-                }
-            }
-            for (Throwable cause = record.getThrown(); cause != null; cause = cause.getCause()) {
-                text.append(" | ").append(cause);
-                for (Throwable suppressed : cause.getSuppressed()) {
-                    text.append(" | ").append(suppressed);
-                }
-                if (cause.getCause() == cause) {
-                    break;
-                }
-            }
-            records.add(text.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final CapturedLogs logs = new CapturedLogs();
 
     @BeforeEach
     void captureLogs() {
-        capture.setLevel(Level.ALL);
-        Logger.getLogger("").addHandler(capture);
+        logs.start();
     }
 
     @AfterEach
     void stopCapturing() {
-        Logger.getLogger("").removeHandler(capture);
+        logs.stop();
     }
 
     @Test
@@ -144,16 +107,12 @@ class PatientDataInLogsTest {
     private void assertRefusedWithoutNamingTheRow(RuntimeException refused) {
         assertTrue(chain(refused).contains("violates not-null constraint"), chain(refused));
         assertFalse(chain(refused).contains(MARKER), "the exception names the row: " + chain(refused));
-        assertEquals(List.of(), leaked());
+        assertEquals(List.of(), logs.containing(MARKER));
     }
 
     private void actAs(Clinic clinic) {
         entityManager.createNativeQuery("select set_config('app.clinic_id', ?1, true)")
                 .setParameter(1, String.valueOf(clinic.id())).getSingleResult();
-    }
-
-    private List<String> leaked() {
-        return records.stream().filter(record -> record.contains(MARKER)).toList();
     }
 
     private static String chain(Throwable e) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.dentaldesk.contracts.retell.RetellCall;
 import com.dentaldesk.simulator.AgentTurn;
 import com.dentaldesk.simulator.RetellCallClient;
+import com.dentaldesk.voice.support.Await;
 import com.dentaldesk.voice.support.BookingStubs;
 import com.dentaldesk.voice.support.Clinics;
 import com.dentaldesk.voice.support.OpenAiStubs;
@@ -81,7 +82,8 @@ class BookingApiOutageFaultInjectionTest {
         assertTrue(successfulLeads(details.callId()).isEmpty());
 
         booking.defaults();
-        awaitUntil(() -> !successfulLeads(details.callId()).isEmpty() && endedRecordArrived(details.callId()));
+        Await.until(Duration.ofSeconds(20),
+                () -> !successfulLeads(details.callId()).isEmpty() && endedRecordArrived(details.callId()));
         Map<String, Object> lead = BookingStubs.body(successfulLeads(details.callId()).get(0).getBodyAsString());
         assertEquals("Jane Doe", lead.get("name"));
         assertEquals(Clinics.CALLER, lead.get("phone"));
@@ -103,7 +105,7 @@ class BookingApiOutageFaultInjectionTest {
         }
         booking.defaults();
         // No clinic was known during the call: the outbox resolves it from the agent id, then saves the lead.
-        awaitUntil(() -> !successfulLeads(details.callId()).isEmpty());
+        Await.until(Duration.ofSeconds(20), () -> !successfulLeads(details.callId()).isEmpty());
         LoggedRequest lead = successfulLeads(details.callId()).get(0);
         assertEquals(Clinics.SLUG, lead.getHeader("X-Clinic-Slug"));
         assertEquals("My crown came off", BookingStubs.body(lead.getBodyAsString()).get("reason"));
@@ -119,7 +121,7 @@ class BookingApiOutageFaultInjectionTest {
                 .put("callId", callId).put("name", "Sam Lee").put("phone", "+15551234567")
                 .put("reason", "left before a restart")));
 
-        awaitUntil(() -> !successfulLeads(callId).isEmpty());
+        Await.until(Duration.ofSeconds(20), () -> !successfulLeads(callId).isEmpty());
         Map<String, Object> lead = BookingStubs.body(successfulLeads(callId).get(0).getBodyAsString());
         assertEquals("left before a restart", lead.get("reason"));
     }
@@ -140,15 +142,5 @@ class BookingApiOutageFaultInjectionTest {
                 .filter(event -> event.getResponseDefinition().getFault() == null)
                 .anyMatch(event -> event.getRequest().getBodyAsString().contains("\"endedAt\":\"")
                         || event.getRequest().getBodyAsString().contains("\"endedAt\":1"));
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not delivered within 20 s of booking-api coming back");
-            }
-            Thread.sleep(100);
-        }
     }
 }

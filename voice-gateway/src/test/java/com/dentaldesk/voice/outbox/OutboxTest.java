@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.dentaldesk.voice.support.Await;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /** The outbox's promise: what it kept reaches booking-api, across outages and restarts, or waits for an operator. */
@@ -64,10 +65,10 @@ class OutboxTest {
         Outbox second = outbox(back);
         second.start();
         try {
-            awaitUntil(() -> back.received.size() == 1);
+            Await.until(Duration.ofSeconds(10), () -> back.received.size() == 1);
             assertEquals("call_1", back.received.get(0).callId());
             assertEquals("toothache", back.received.get(0).body().path("reason").asText());
-            awaitUntil(() -> second.waiting() == 0);
+            Await.until(Duration.ofSeconds(10), () -> second.waiting() == 0);
             assertEquals(List.of(), letterFiles());
         } finally {
             second.stop();
@@ -84,8 +85,8 @@ class OutboxTest {
             Thread.sleep(600); // several backoff rounds, all failing
             assertEquals(1, outbox.waiting());
             booking.answer = letter -> Courier.Result.DELIVERED;
-            awaitUntil(() -> booking.received.size() == 1);
-            awaitUntil(() -> outbox.waiting() == 0);
+            Await.until(Duration.ofSeconds(10), () -> booking.received.size() == 1);
+            Await.until(Duration.ofSeconds(10), () -> outbox.waiting() == 0);
         } finally {
             outbox.stop();
         }
@@ -104,7 +105,7 @@ class OutboxTest {
         Outbox outbox = outbox(booking);
         outbox.start();
         try {
-            awaitUntil(() -> outbox.waiting() == 0);
+            Await.until(Duration.ofSeconds(10), () -> outbox.waiting() == 0);
             assertEquals(1, booking.received.size());
             assertEquals("second version", booking.received.get(0).body().path("reason").asText());
         } finally {
@@ -122,7 +123,7 @@ class OutboxTest {
             outbox.keep(lead("call_good", "fine"));
             booking.answer = letter -> letter.callId().equals("call_bad") ? Courier.Result.REFUSED
                     : Courier.Result.DELIVERED;
-            awaitUntil(() -> outbox.waiting() == 0);
+            Await.until(Duration.ofSeconds(10), () -> outbox.waiting() == 0);
             assertEquals(List.of("call_good"), booking.received.stream().map(Letter::callId).toList());
             assertEquals(1, outbox.dead());
             try (Stream<Path> dead = Files.list(dir.resolve("dead"))) {
@@ -162,16 +163,6 @@ class OutboxTest {
     private List<Path> letterFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json")).toList();
-        }
-    }
-
-    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached within 10 s");
-            }
-            Thread.sleep(10);
         }
     }
 }
