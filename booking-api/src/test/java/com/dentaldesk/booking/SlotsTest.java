@@ -212,6 +212,43 @@ class SlotsTest {
     }
 
     @Test
+    void shouldPageThroughDaysReadAFewAtATimeExactlyAsThroughTheWholeRangeAtOnce() {
+        Clinic clinic = fixture.create("America/New_York");
+        long provider = clinic.provider("Dale");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Pia", "212-555-0133");
+        LocalDate day = clinic.futureWeekday(1);
+        // Open on scattered days, so pages cross the stretches the search reads (1, 2, 4, 8 days).
+        for (int offset : new int[] {0, 3, 4, 10, 13}) {
+            clinic.schedule(day.plusDays(offset), "09:00", "11:00", provider, room);
+        }
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, day.plusDays(4) + " 09:30:00", 30))
+                .statusCode(200);
+        Map<String, Object> search = Map.of("dateStart", day.minusDays(10).toString(),
+                "dateEnd", day.plusDays(13).toString(), "limit", 10_000);
+        java.util.List<String> everything = clinic.call("GetAvailableSlots", search).statusCode(200)
+                .extract().jsonPath().getList("data.collect { it.DateTimeStart + '/' + it.ProvNum }");
+        assertEquals(5 * 7 - 3, everything.size()); // 7 starts a day; the booking takes three on day 4
+
+        java.util.List<String> paged = new java.util.ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            Map<String, Object> page = new java.util.HashMap<>(search);
+            page.put("limit", 6);
+            if (next != null) {
+                page.put("after", next);
+            }
+            var answer = clinic.call("GetAvailableSlots", page).statusCode(200).extract().jsonPath();
+            paged.addAll(answer.getList("data.collect { it.DateTimeStart + '/' + it.ProvNum }"));
+            next = answer.getString("next");
+            pages++;
+        } while (next != null && pages < 20);
+        assertEquals(6, pages);
+        assertEquals(everything, paged);
+    }
+
+    @Test
     void shouldKeepStartsInThePartOfTheDayTheCallerAskedFor() {
         Clinic clinic = fixture.create("America/Chicago");
         long provider = clinic.provider("Cruz");

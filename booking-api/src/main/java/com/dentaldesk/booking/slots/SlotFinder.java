@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ import com.dentaldesk.contracts.booking.Slot;
 /**
  * Free slots = schedules minus time held by appointments (provider, room and patient must all be free for the
  * whole interval) minus the past, computed by {@link FreeTime} from two reads ({@link SlotReads}: open hours and
- * held time). Nothing is cached: every answer reads the book as it is.
+ * held time) per stretch of days. Nothing is cached: every answer reads the book as it is.
  */
 @ApplicationScoped
 @Transactional
@@ -86,16 +85,46 @@ public class SlotFinder {
             throw BookingException.invalid("limit", "limit must be between 1 and " + MAX_LIMIT);
         }
         Optional<Long> provNum = params.optionalLong("ProvNum");
-        Book book = read(from, to, provNum, params.optionalLong("OpNum"), Optional.empty());
-        List<Start> all = book.free(length, provNum, params.optionalLong("PatNum"), clinicTime.now());
-        List<Start> free = timeFrom.isEmpty() && timeTo.isEmpty() ? all
-                : all.stream().filter(startsBetween(timeFrom.orElse(LocalTime.MIN), timeTo)).toList();
-        int first = after.map(cursor -> firstAfter(free, cursor)).orElse(0);
-        int end = Math.min(free.size(), first + limit);
+        Optional<Long> opNum = params.optionalLong("OpNum");
+        Optional<Long> patNum = params.optionalLong("PatNum");
+        Instant now = clinicTime.now();
+        Predicate<Start> wanted = timeFrom.isEmpty() && timeTo.isEmpty() ? start -> true
+                : startsBetween(timeFrom.orElse(LocalTime.MIN), timeTo);
+        if (after.isPresent()) {
+            wanted = wanted.and(start -> FreeTime.IN_TIME_ORDER.compare(start, after.get()) > 0);
+        }
         WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
-        List<Slot> slots = free.subList(first, end).stream().map(s -> book.slot(s, length, wallTime)).toList();
-        String next = end < free.size() ? cursor(free.get(end - 1)) : null;
-        return new Page<>(slots, next);
+        // A page rarely needs the whole range: read the book a day, then 2, 4, 8 days at a time, until the page
+        // and one more slot (is there a next page?) are found. Schedules are per day, so each read is exact.
+        List<Start> starts = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        LocalDate chunkFrom = latest(from, clinicTime.today(),
+                after.map(cursor -> clinicTime.dateOf(Instant.ofEpochSecond(cursor.start()))).orElse(from));
+        long days = limit > DEFAULT_LIMIT * 10 ? MAX_RANGE_DAYS : 1;
+        while (!chunkFrom.isAfter(to) && starts.size() <= limit) {
+            LocalDate chunkTo = chunkFrom.plusDays(days - 1).isAfter(to) ? to : chunkFrom.plusDays(days - 1);
+            Book book = read(chunkFrom, chunkTo, provNum, opNum, Optional.empty());
+            for (Start start : book.free(length, provNum, patNum, now)) {
+                if (starts.size() > limit) {
+                    break;
+                }
+                if (wanted.test(start)) {
+                    starts.add(start);
+                    slots.add(book.slot(start, length, wallTime));
+                }
+            }
+            chunkFrom = chunkTo.plusDays(1);
+            days *= 2;
+        }
+        if (starts.size() > limit) {
+            return new Page<>(slots.subList(0, limit), cursor(starts.get(limit - 1)));
+        }
+        return new Page<>(slots, null);
+    }
+
+    private static LocalDate latest(LocalDate a, LocalDate b, LocalDate c) {
+        LocalDate later = a.isAfter(b) ? a : b;
+        return later.isAfter(c) ? later : c;
     }
 
     public static void checkLength(int length) {
@@ -193,8 +222,4 @@ public class SlotFinder {
                 Long.parseLong(matcher.group(3)));
     }
 
-    private static int firstAfter(List<Start> sorted, Start cursor) {
-        int index = Collections.binarySearch(sorted, cursor, FreeTime.IN_TIME_ORDER);
-        return index >= 0 ? index + 1 : -index - 1;
-    }
 }
