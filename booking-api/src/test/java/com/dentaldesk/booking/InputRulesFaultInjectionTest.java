@@ -80,11 +80,13 @@ class InputRulesFaultInjectionTest {
     }
 
     @Test
-    void shouldRefuseALeadWhoseNumberIsNoPhoneNumber() {
+    void shouldRefuseALeadWhoseNumberIsNoPhoneNumberOrWhoseNameIsNoName() {
         for (String phone : new String[] {"12", "not a phone", "+1 212 555 0100 0100 0100 99"}) {
             refused(clinic.api().body(Map.of("name", "Ann", "phone", phone, "reason", "callback"))
                     .post("/api/leads").then(), 422).body("error.missing", hasItem("phone"));
         }
+        refused(clinic.api().body(Map.of("name", "N".repeat(100_000), "phone", "(212) 555-0100", "reason", "callback"))
+                .post("/api/leads").then(), 422).body("error.missing", hasItem("name"));
         clinic.api().body(Map.of("name", "Ann", "phone", "(212) 555-0100", "reason", "callback")).post("/api/leads")
                 .then().statusCode(200).body("data.phone", equalTo("+12125550100"));
     }

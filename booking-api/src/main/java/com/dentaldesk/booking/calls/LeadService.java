@@ -25,6 +25,7 @@ public class LeadService implements PanacheRepository<LeadEntity> {
 
     private static final int MAX_LIST = 500;
     private static final int MAX_REASON = 2000;
+    private static final int MAX_NAME = 200;
 
     private final TenantContext tenant;
     private final PhoneNumbers phoneNumbers;
@@ -43,6 +44,9 @@ public class LeadService implements PanacheRepository<LeadEntity> {
             throw BookingException.missing(List.of("name", "phone"));
         }
         String name = clean(request.name());
+        if (name != null && name.length() > MAX_NAME) {
+            throw BookingException.invalid("name", "name is longer than " + MAX_NAME + " characters");
+        }
         String given = clean(request.phone());
         String phone = given == null ? null : phoneNumbers.normalize(given)
                 .orElseThrow(() -> BookingException.invalid("phone", "phone is not a phone number"));
@@ -59,7 +63,10 @@ public class LeadService implements PanacheRepository<LeadEntity> {
      * number is Retell's (the network's caller id): kept as given when it is not one we can normalise.
      */
     public Lead ensureForCall(String callId, String name, String rawPhone, String reason) {
-        return upsert(callId, clean(name), phone(rawPhone), truncate(clean(reason)), "webhook", false).toContract();
+        String cleanName = clean(name);
+        String shortName = cleanName == null || cleanName.length() <= MAX_NAME ? cleanName
+                : cleanName.substring(0, MAX_NAME);
+        return upsert(callId, shortName, phone(rawPhone), truncate(clean(reason)), "webhook", false).toContract();
     }
 
     public Optional<LeadEntity> forCall(String callId) {
@@ -130,9 +137,10 @@ public class LeadService implements PanacheRepository<LeadEntity> {
         return overwrite || current == null ? incoming : current;
     }
 
+    /** Retell's caller id: normalised when it can be, else kept as sent if it could be a number at all. */
     private String phone(String raw) {
         String phone = clean(raw);
-        return phone == null ? null : phoneNumbers.normalize(phone).orElse(phone);
+        return phone == null ? null : phoneNumbers.normalize(phone).orElse(phone.length() <= 32 ? phone : null);
     }
 
     private static String clean(String value) {
