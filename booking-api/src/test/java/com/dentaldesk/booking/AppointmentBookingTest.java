@@ -55,4 +55,31 @@ class AppointmentBookingTest {
                 .body("error.alternatives", hasSize(3))
                 .body("error.alternatives[0].DateTimeStart", equalTo(day + " 10:00:00"));
     }
+
+    @Test
+    void shouldOfferTheNearestFreeTimesEvenWhenTheyAreDaysAwayAndLaterOnesOnlyWhenNearer() {
+        Clinic clinic = fixture.create("America/New_York");
+        long provider = clinic.provider("Far");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Near", "212-555-0191");
+        long other = clinic.patient("Late", "212-555-0192");
+        LocalDate day = clinic.futureWeekday(2);
+        // The requested day is full after one booking; the provider's next free hour is five days later.
+        clinic.schedule(day, "09:00", "09:30", provider, room);
+        clinic.schedule(day.plusDays(5), "14:00", "15:00", provider, room);
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, day + " 09:00:00", 30)).statusCode(200);
+
+        clinic.call("CreateAppointment", clinic.booking(other, provider, day + " 09:00:00", 30))
+                .statusCode(409)
+                .body("error.alternatives.DateTimeStart", equalTo(java.util.List.of(day.plusDays(5) + " 14:00:00",
+                        day.plusDays(5) + " 14:15:00", day.plusDays(5) + " 14:30:00")));
+
+        // Three free times the next morning, but one nearer still on the evening of the day itself.
+        clinic.schedule(day.plusDays(1), "08:00", "09:00", provider, room);
+        clinic.schedule(day, "18:00", "18:30", provider, room);
+        clinic.call("CreateAppointment", clinic.booking(other, provider, day + " 09:00:00", 30))
+                .statusCode(409)
+                .body("error.alternatives.DateTimeStart", equalTo(java.util.List.of(day + " 18:00:00",
+                        day.plusDays(1) + " 08:00:00", day.plusDays(1) + " 08:15:00")));
+    }
 }

@@ -136,28 +136,48 @@ public class SlotFinder {
 
     /**
      * Up to three free slots nearest to the requested start, with the same provider when possible, else any:
-     * what a caller who just lost a slot is offered instead. One read of the two weeks around it serves both.
+     * what a caller who just lost a slot is offered instead. The days around it are read first; the two weeks
+     * after it only when those cannot prove the answer (fewer than three with that provider, or the third farther
+     * away than the first day not read).
      */
     public List<Slot> alternatives(Instant requested, long provNum, int lengthMinutes, long patNum,
             Optional<Long> ignoreAppointment) {
         LocalDate day = clinicTime.dateOf(requested);
         LocalDate from = day.minusDays(1).isBefore(clinicTime.today()) ? clinicTime.today() : day.minusDays(1);
-        LocalDate to = day.plusDays(ALTERNATIVES_WINDOW_DAYS);
-        Book book = read(from, to, Optional.empty(), Optional.empty(), ignoreAppointment);
+        long wanted = requested.getEpochSecond();
+        Comparator<Start> nearest = Comparator.comparingLong((Start s) -> Math.abs(s.start() - wanted) / 60)
+                .thenComparing(FreeTime.IN_TIME_ORDER);
         Instant now = clinicTime.now();
+
+        LocalDate nearTo = day.plusDays(1);
+        Book near = read(from, nearTo, Optional.empty(), Optional.empty(), ignoreAppointment);
+        List<Start> sameProvider = others(near.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now),
+                requested, provNum).sorted(nearest).limit(ALTERNATIVES).toList();
+        long unread = clinicTime.startOfDay(nearTo.plusDays(1)).getEpochSecond() - wanted;
+        if (sameProvider.size() == ALTERNATIVES && Math.abs(sameProvider.get(ALTERNATIVES - 1).start() - wanted)
+                <= unread) {
+            return slots(near, sameProvider, lengthMinutes);
+        }
+
+        Book book = read(from, day.plusDays(ALTERNATIVES_WINDOW_DAYS), Optional.empty(), Optional.empty(),
+                ignoreAppointment);
         List<Start> candidates = book.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now);
         if (candidates.isEmpty()) {
             candidates = book.free(lengthMinutes, Optional.empty(), Optional.of(patNum), now);
         }
+        return slots(book, others(candidates, requested, provNum).sorted(nearest).limit(ALTERNATIVES).toList(),
+                lengthMinutes);
+    }
+
+    /** Every candidate but the requested slot itself. */
+    private static java.util.stream.Stream<Start> others(List<Start> candidates, Instant requested, long provNum) {
         long wanted = requested.getEpochSecond();
+        return candidates.stream().filter(s -> s.start() != wanted || s.providerId() != provNum);
+    }
+
+    private List<Slot> slots(Book book, List<Start> starts, int lengthMinutes) {
         WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
-        return candidates.stream()
-                .filter(s -> s.start() != wanted || s.providerId() != provNum)
-                .sorted(Comparator.comparingLong((Start s) -> Math.abs(s.start() - wanted) / 60)
-                        .thenComparing(FreeTime.IN_TIME_ORDER))
-                .limit(ALTERNATIVES)
-                .map(s -> book.slot(s, lengthMinutes, wallTime))
-                .toList();
+        return starts.stream().map(s -> book.slot(s, lengthMinutes, wallTime)).toList();
     }
 
     /** What one search reads: bookable providers' working windows in active rooms, and the time held in them. */
