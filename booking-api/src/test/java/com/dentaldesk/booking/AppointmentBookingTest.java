@@ -82,4 +82,21 @@ class AppointmentBookingTest {
                 .body("error.alternatives.DateTimeStart", equalTo(java.util.List.of(day + " 18:00:00",
                         day.plusDays(1) + " 08:00:00", day.plusDays(1) + " 08:15:00")));
     }
+
+    @Test
+    void shouldNameWhoCannotBeBookedAPatientThatDoesNotExistOrAProviderWhoLeft() {
+        Clinic clinic = fixture.create("America/New_York");
+        long provider = clinic.provider("Gone");
+        long patient = clinic.patient("Real", "212-555-0193");
+        clinic.schedule(clinic.futureWeekday(2), "09:00", "12:00", provider, clinic.room("Op 1", true));
+        String time = clinic.futureWeekday(2) + " 09:00:00";
+
+        clinic.call("CreateAppointment", clinic.booking(999_999, provider, time, 30)).statusCode(404)
+                .body("error.message", equalTo("Patient 999999 not found"));
+        clinic.call("CreateAppointment", clinic.booking(patient, 999_999, time, 30)).statusCode(404)
+                .body("error.message", equalTo("Provider 999999 not found"));
+        clinic.call("UpdateProvider", Map.of("ProvNum", provider, "IsHidden", true)).statusCode(200);
+        clinic.call("CreateAppointment", clinic.booking(patient, provider, time, 30)).statusCode(422)
+                .body("error.missing", equalTo(java.util.List.of("ProvNum")));
+    }
 }

@@ -16,7 +16,6 @@ import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.operatories.OperatoryEntity;
 import com.dentaldesk.booking.operatories.OperatoryService;
-import com.dentaldesk.booking.patients.PatientService;
 import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.slots.SlotFinder;
@@ -37,7 +36,7 @@ public class AppointmentService {
 
     private final AppointmentRepository appointments;
     private final OverlapSafeWriter writer;
-    private final PatientService patients;
+    private final BookingParties parties;
     private final ProviderService providers;
     private final OperatoryService operatories;
     private final SlotFinder slots;
@@ -45,12 +44,12 @@ public class AppointmentService {
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
 
-    public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, PatientService patients,
+    public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, BookingParties parties,
             ProviderService providers, OperatoryService operatories, SlotFinder slots,
             SlotReads slotReads, ClinicTime clinicTime, EntityManager entityManager) {
         this.appointments = appointments;
         this.writer = writer;
-        this.patients = patients;
+        this.parties = parties;
         this.providers = providers;
         this.operatories = operatories;
         this.slots = slots;
@@ -97,8 +96,7 @@ public class AppointmentService {
         params.requireAll();
         int length = params.optionalInt("lengthMinutes").orElse(SlotFinder.DEFAULT_LENGTH);
         SlotFinder.checkLength(length);
-        patients.require(patNum);
-        ProviderEntity provider = providers.requireBookable(provNum);
+        String providerName = parties.requireBookable(patNum, provNum);
         Instant start = futureStart(wallTime);
         Instant end = start.plus(Duration.ofMinutes(length));
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
@@ -110,7 +108,7 @@ public class AppointmentService {
         // The row is exactly what was inserted: answered without reading it back, while its time is held by an
         // uncommitted row that racing writers wait on.
         return new Appointment(id, patNum, provNum, opNum, clinicTime.format(start), clinicTime.format(end), length,
-                AppointmentStatus.Scheduled, type, note, provider.displayName());
+                AppointmentStatus.Scheduled, type, note, providerName);
     }
 
     /** UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), or a note. */

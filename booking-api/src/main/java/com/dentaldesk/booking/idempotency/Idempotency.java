@@ -13,7 +13,6 @@ import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.crypto.Sha256;
 import com.dentaldesk.booking.errors.BookingException;
-import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ErrorCode;
 import com.dentaldesk.contracts.booking.NextAction;
@@ -39,12 +38,10 @@ public class Idempotency {
     static final Duration RETENTION = Duration.ofHours(48);
 
     private final IdempotencyRepository records;
-    private final TenantContext tenant;
     private final ObjectMapper canonicalJson;
 
-    public Idempotency(IdempotencyRepository records, TenantContext tenant, ObjectMapper objectMapper) {
+    public Idempotency(IdempotencyRepository records, ObjectMapper objectMapper) {
         this.records = records;
-        this.tenant = tenant;
         this.canonicalJson = objectMapper.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
@@ -52,7 +49,7 @@ public class Idempotency {
         String requestHash = hash(functionName, parameters);
         return QuarkusTransaction.requiringNew().call(() -> {
             // A twin with this key waits here until this transaction ends, then finds the stored answer.
-            records.lockKey(tenant.organizationId(), key);
+            records.lockKey(key);
             Optional<Object> replay = replay(key, requestHash);
             if (replay.isPresent()) {
                 return replay.get();
@@ -65,13 +62,13 @@ public class Idempotency {
 
     private Optional<Object> replay(String key, String requestHash) {
         return records.find(key).map(record -> {
-            if (!record.requestHash.equals(requestHash)) {
+            if (!record.requestHash().equals(requestHash)) {
                 throw new BookingException(new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with different parameters", NextAction.ASK_USER,
                         List.of(), List.of()));
             }
             try {
-                return canonicalJson.readValue(record.responseBody, JsonNode.class);
+                return canonicalJson.readValue(record.responseBody(), JsonNode.class);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Stored idempotent response is not JSON", e);
             }

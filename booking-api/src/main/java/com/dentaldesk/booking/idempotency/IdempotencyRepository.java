@@ -1,41 +1,98 @@
 package com.dentaldesk.booking.idempotency;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
-import io.quarkus.hibernate.orm.panache.PanacheRepository;
+import org.hibernate.Session;
 
+import com.dentaldesk.booking.tenancy.TenantContext;
+
+/**
+ * Stored answers of writes, as plain SQL on the transaction's connection: a profile of racing bookings (JFR) showed
+ * Hibernate interpreting the key lookup's query under the tenant filter on every request, 14% of booking-api's CPU.
+ * Every statement names the clinic (Row-Level Security names it too).
+ */
 @ApplicationScoped
-public class IdempotencyRepository implements PanacheRepository<IdempotencyRecord> {
+public class IdempotencyRepository {
+
+    /** The first successful answer to a write with a key. */
+    record StoredAnswer(String requestHash, String responseBody) {
+    }
+
+    private final EntityManager entityManager;
+    private final TenantContext tenant;
+
+    public IdempotencyRepository(EntityManager entityManager, TenantContext tenant) {
+        this.entityManager = entityManager;
+        this.tenant = tenant;
+    }
 
     /**
      * Makes concurrent requests with one key take turns until this transaction ends: the later ones then find the
      * first one's stored answer instead of racing it (and losing as "slot taken"). A transaction-scoped advisory
-     * lock on the clinic and key, released by commit or rollback.
+     * lock on the clinic and key, released by commit or rollback. Its own statement: the lookup after it must take
+     * its snapshot once the lock is held, to see what the twin committed.
      */
-    void lockKey(long organizationId, String key) {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtextextended(?1, ?2))")
-                .setParameter(1, key).setParameter(2, organizationId).getSingleResult();
+    void lockKey(String key) {
+        long clinic = tenant.organizationId();
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended(?, ?))")) {
+                statement.setString(1, key);
+                statement.setLong(2, clinic);
+                statement.execute();
+            }
+        });
     }
 
-    Optional<IdempotencyRecord> find(String key) {
-        return find("idempotencyKey", key).firstResultOptional();
+    Optional<StoredAnswer> find(String key) {
+        long clinic = tenant.organizationId();
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("select request_hash, response_body"
+                    + " from idempotency_records where organization_id = ? and idempotency_key = ?")) {
+                statement.setLong(1, clinic);
+                statement.setString(2, key);
+                try (ResultSet rows = statement.executeQuery()) {
+                    return rows.next() ? Optional.of(new StoredAnswer(rows.getString(1), rows.getString(2)))
+                            : Optional.<StoredAnswer>empty();
+                }
+            }
+        });
     }
 
     void store(String key, String requestHash, String responseBody) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.idempotencyKey = key;
-        record.requestHash = requestHash;
-        record.statusCode = 200;
-        record.responseBody = responseBody;
-        persistAndFlush(record);
+        long clinic = tenant.organizationId();
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("insert into idempotency_records"
+                    + " (organization_id, idempotency_key, request_hash, status_code, response_body)"
+                    + " values (?, ?, ?, 200, ?)")) {
+                statement.setLong(1, clinic);
+                statement.setString(2, key);
+                statement.setString(3, requestHash);
+                statement.setString(4, responseBody);
+                statement.executeUpdate();
+            }
+        });
     }
 
-    /** Runs without a clinic: a native delete across all clinics, the only such statement, for housekeeping. */
+    /** Runs without a clinic: a delete across all clinics, the only such statement, for housekeeping. */
     long deleteOlderThan(Instant cutoff) {
-        return getEntityManager().createNativeQuery("delete from idempotency_records where created_at < ?1")
-                .setParameter(1, cutoff).executeUpdate();
+        return session().doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "delete from idempotency_records where created_at < ?")) {
+                statement.setObject(1, cutoff.atOffset(ZoneOffset.UTC));
+                return (long) statement.executeUpdate();
+            }
+        });
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
     }
 }
