@@ -154,7 +154,7 @@ class DegradedModeTest {
             takeMessage(call);
             booking.defaults();
         }
-        // The promised callback survives the outage: the lead is retried in the background.
+        // The promised callback survives the outage: the lead waits in the outbox until booking-api is back.
         long deadline = System.currentTimeMillis() + 5000;
         while (leads(details.callId()).isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
