@@ -10,9 +10,8 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.support.CapturedLogs;
@@ -39,17 +38,8 @@ class ControlCharactersTest {
     @Inject
     ClinicFixture fixture;
 
-    private final CapturedLogs logs = new CapturedLogs();
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void shouldStoreAPatientAndACallLogWithoutTheNulInsteadOfFailing() {

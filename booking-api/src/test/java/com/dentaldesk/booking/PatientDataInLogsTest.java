@@ -10,9 +10,8 @@ import java.util.List;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import com.dentaldesk.booking.patients.PatientEntity;
 import com.dentaldesk.booking.support.CapturedLogs;
@@ -54,17 +53,8 @@ class PatientDataInLogsTest {
     @Inject
     OrganizationRepository organizations;
 
-    private final CapturedLogs logs = new CapturedLogs();
-
-    @BeforeEach
-    void captureLogs() {
-        logs.start();
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        logs.stop();
-    }
+    @RegisterExtension
+    final CapturedLogs logs = new CapturedLogs();
 
     @Test
     void shouldNotLogTheValuesOfARowTheDatabaseRefusedOnAStatement() {

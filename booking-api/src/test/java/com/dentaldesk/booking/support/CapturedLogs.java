@@ -9,22 +9,35 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Every log record of the service while it is started, as text: logger, formatted message, parameters and each
+ * Every log record of the service during each test, as text: logger, formatted message, parameters and each
  * exception of the cause chain. Checked before formatting, so what holds here holds for the JSON format too.
+ * Register it with {@code @RegisterExtension}.
  */
-public final class CapturedLogs extends Handler {
+public final class CapturedLogs extends Handler implements BeforeEachCallback, AfterEachCallback {
+
+    private static final String PROBE = "log capture attached";
 
     private final Queue<String> records = new ConcurrentLinkedQueue<>();
 
-    public CapturedLogs start() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        records.clear();
         setLevel(Level.ALL);
         Logger.getLogger("").addHandler(this);
-        return this;
+        // A capture that sees nothing would make every "no marker in the logs" check pass: prove it is attached.
+        org.jboss.logging.Logger.getLogger(CapturedLogs.class).warn(PROBE);
+        if (containing(PROBE).isEmpty()) {
+            throw new IllegalStateException("the log capture sees no records");
+        }
     }
 
-    public void stop() {
+    @Override
+    public void afterEach(ExtensionContext context) {
         Logger.getLogger("").removeHandler(this);
     }
 
