@@ -10,6 +10,7 @@ import org.hibernate.Session;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.providers.ProviderEntity;
+import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.tenancy.TenantContext;
 
 /**
@@ -57,7 +58,7 @@ public class BookingParties {
             throw BookingException.notFound("Provider " + provNum);
         }
         if (provider.hidden()) {
-            throw BookingException.invalid("ProvNum", "Provider " + provNum + " no longer takes appointments");
+            throw ProviderService.notBookable(provNum);
         }
         return provider.name();
     }

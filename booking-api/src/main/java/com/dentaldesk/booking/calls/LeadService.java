@@ -54,7 +54,8 @@ public class LeadService implements PanacheRepository<LeadEntity> {
             throw BookingException.missing(List.of("name", "phone"));
         }
         String callId = clean(request.callId());
-        return upsert(callId, name, phone, truncate(clean(request.reason())), callId == null ? "api" : "gateway",
+        return upsert(callId, name, phone, truncate(clean(request.reason()), MAX_REASON),
+                callId == null ? "api" : "gateway",
                 true).toContract();
     }
 
@@ -63,10 +64,8 @@ public class LeadService implements PanacheRepository<LeadEntity> {
      * number is Retell's (the network's caller id): kept as given when it is not one we can normalise.
      */
     public Lead ensureForCall(String callId, String name, String rawPhone, String reason) {
-        String cleanName = clean(name);
-        String shortName = cleanName == null || cleanName.length() <= MAX_NAME ? cleanName
-                : cleanName.substring(0, MAX_NAME);
-        return upsert(callId, shortName, phone(rawPhone), truncate(clean(reason)), "webhook", false).toContract();
+        return upsert(callId, truncate(clean(name), MAX_NAME), phone(rawPhone), truncate(clean(reason), MAX_REASON),
+                "webhook", false).toContract();
     }
 
     public Optional<LeadEntity> forCall(String callId) {
@@ -147,7 +146,7 @@ public class LeadService implements PanacheRepository<LeadEntity> {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    private static String truncate(String value) {
-        return value == null || value.length() <= MAX_REASON ? value : value.substring(0, MAX_REASON);
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -70,8 +70,13 @@ public class ProviderService implements PanacheRepository<ProviderEntity> {
     public ProviderEntity requireBookable(long provNum) {
         ProviderEntity provider = require(provNum);
         if (provider.hidden) {
-            throw BookingException.invalid("ProvNum", "Provider " + provNum + " no longer takes appointments");
+            throw notBookable(provNum);
         }
         return provider;
+    }
+
+    /** The refusal of a hidden provider, wherever a booking names one. */
+    public static BookingException notBookable(long provNum) {
+        return BookingException.invalid("ProvNum", "Provider " + provNum + " no longer takes appointments");
     }
 }

@@ -54,6 +54,10 @@ public final class CallRequests {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record DeadLetter(long id, String eventType, String callId, int attempts, String lastError,
             Instant receivedAt) {
+        static DeadLetter of(RetellWebhookEvent event) {
+            return new DeadLetter(event.id, event.eventType, event.callId, event.attempts, event.lastError,
+                    event.receivedAt);
+        }
     }
 
     /** A call no clinic owns, for an operator. */

@@ -79,7 +79,7 @@ public class RetellCallResource {
         requireService("list dead letters");
         return ApiResponse.ok(QuarkusTransaction.requiringNew().call(() -> inbox
                 .dead(config.webhook().maxAttempts(), MAX_UNASSIGNED).stream()
-                .map(e -> new DeadLetter(e.id, e.eventType, e.callId, e.attempts, e.lastError, e.receivedAt))
+                .map(DeadLetter::of)
                 .toList()));
     }
 
@@ -91,8 +91,7 @@ public class RetellCallResource {
         RetellWebhookEvent event = QuarkusTransaction.requiringNew().call(() -> inbox.revive(id))
                 .orElseThrow(() -> BookingException.notFound("Dead letter " + id));
         processor.wake();
-        return ApiResponse.ok(new DeadLetter(event.id, event.eventType, event.callId, event.attempts, event.lastError,
-                event.receivedAt));
+        return ApiResponse.ok(DeadLetter.of(event));
     }
 
     private void requireService(String what) {
