@@ -18,9 +18,11 @@ import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.ToolCallRecord;
 import com.dentaldesk.contracts.calls.TranscriptEntry;
 import com.dentaldesk.contracts.retell.Utterance;
+import com.dentaldesk.voice.outbox.Letter;
 import com.dentaldesk.voice.speech.CompletedWrite;
 import com.dentaldesk.voice.speech.WriteKind;
 import com.dentaldesk.voice.tools.Spoken;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What the gateway knows about one call, beside the chat history: the facts the code (not the model) relies
@@ -112,6 +114,11 @@ public final class CallState {
 
     public synchronized String toNumber() {
         return toNumber;
+    }
+
+    /** A letter for the outbox about this call, addressed by its clinic, or by agent and called number. */
+    public synchronized Letter letter(Letter.Kind kind, JsonNode body) {
+        return new Letter(kind, clinicSlug(), agentId, toNumber, callId, body);
     }
 
     public synchronized Mode mode() {

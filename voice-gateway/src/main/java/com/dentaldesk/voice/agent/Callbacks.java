@@ -70,8 +70,7 @@ public class Callbacks {
     }
 
     private Saved keep(CallState state, LeadRequest lead) {
-        boolean kept = outbox.keep(new Letter(Letter.Kind.LEAD, state.clinicSlug(), state.agentId(),
-                state.toNumber(), state.callId(), booking.json().valueToTree(lead)));
+        boolean kept = outbox.keep(state.letter(Letter.Kind.LEAD, booking.json().valueToTree(lead)));
         return kept ? Saved.IN_OUTBOX : Saved.LOST;
     }
 }

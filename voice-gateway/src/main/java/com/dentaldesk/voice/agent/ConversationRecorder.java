@@ -161,9 +161,7 @@ public class ConversationRecorder {
     private void handOver(CallState state) {
         dirty.remove(state.callId());
         lastFacts.remove(state.callId());
-        outbox.keep(new Letter(Letter.Kind.CALL_RECORD, state.clinicSlug(), state.agentId(), state.toNumber(),
-                state.callId(),
-                booking.json().valueToTree(state.snapshot())));
+        outbox.keep(state.letter(Letter.Kind.CALL_RECORD, booking.json().valueToTree(state.snapshot())));
     }
 
     private void schedule(Runnable task, Duration delay) {
