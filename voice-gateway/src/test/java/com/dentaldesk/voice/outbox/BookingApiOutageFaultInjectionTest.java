@@ -81,7 +81,7 @@ class BookingApiOutageFaultInjectionTest {
         Thread.sleep(Duration.ofSeconds(12).toMillis());
         assertTrue(successfulLeads(details.callId()).isEmpty());
 
-        booking.defaults();
+        booking.up();
         Await.until(Duration.ofSeconds(20),
                 () -> !successfulLeads(details.callId()).isEmpty() && endedRecordArrived(details.callId()));
         Map<String, Object> lead = BookingStubs.body(successfulLeads(details.callId()).get(0).getBodyAsString());
@@ -103,7 +103,7 @@ class BookingApiOutageFaultInjectionTest {
             AgentTurn done = TestCalls.exchange(call, "My crown came off");
             assertTrue(done.content().contains("I've passed your message on"), done.content());
         }
-        booking.defaults();
+        booking.up();
         // No clinic was known during the call: the outbox resolves it from the agent id, then saves the lead.
         Await.until(Duration.ofSeconds(20), () -> !successfulLeads(details.callId()).isEmpty());
         LoggedRequest lead = successfulLeads(details.callId()).get(0);

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 /** booking-api as WireMock, speaking the envelope of the real contract. */
 public final class BookingStubs {
@@ -40,6 +41,7 @@ public final class BookingStubs {
     public static final Slot ELEVEN = new Slot("2030-06-04 11:00:00", "2030-06-04 11:30:00", 1, 4, 30, "Dr. Maya Patel");
 
     private final WireMockServer server;
+    private StubMapping outage;
 
     public BookingStubs(WireMockServer server) {
         this.server = server;
@@ -90,8 +92,16 @@ public final class BookingStubs {
 
     /** Every booking-api route drops the connection. */
     public void down() {
-        server.stubFor(any(urlPathMatching("/api/.*")).atPriority(0)
+        outage = server.stubFor(any(urlPathMatching("/api/.*")).atPriority(0)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /**
+     * Ends {@link #down()} in one step. (Re-stubbing with {@link #defaults()} would leave a moment with no stubs,
+     * where a retry in flight meets a 404 and is taken for a refusal.)
+     */
+    public void up() {
+        server.removeStub(outage);
     }
 
     public void functionDown(String name) {
