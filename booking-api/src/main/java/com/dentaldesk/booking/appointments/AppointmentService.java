@@ -96,11 +96,11 @@ public class AppointmentService {
         params.requireAll();
         int length = params.optionalInt("lengthMinutes").orElse(SlotFinder.DEFAULT_LENGTH);
         SlotFinder.checkLength(length);
-        String providerName = parties.requireBookable(patNum, provNum);
         Instant start = futureStart(wallTime);
         Instant end = start.plus(Duration.ofMinutes(length));
+        BookingParties.Parties who = parties.require(patNum, provNum, clinicTime.dateOf(start));
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
-                .orElseGet(() -> autoFillOperatory(provNum, patNum, start, end, Optional.empty()));
+                .orElseGet(() -> autoFillOperatory(who.providerHours(), provNum, patNum, start, end, Optional.empty()));
         String type = params.optionalString("AptType").orElse(null);
         String note = params.optionalString("Note").orElse(null);
         long id = writer.insert(patNum, provNum, opNum, start, end, type, note, sessionId)
@@ -108,7 +108,7 @@ public class AppointmentService {
         // The row is exactly what was inserted: answered without reading it back, while its time is held by an
         // uncommitted row that racing writers wait on.
         return new Appointment(id, patNum, provNum, opNum, clinicTime.format(start), clinicTime.format(end), length,
-                AppointmentStatus.Scheduled, type, note, providerName);
+                AppointmentStatus.Scheduled, type, note, who.providerName());
     }
 
     /** UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), or a note. */
@@ -135,7 +135,11 @@ public class AppointmentService {
         Instant end = start.plus(Duration.ofMinutes(length));
         Optional<Long> self = Optional.of(appointment.id);
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
-                .orElseGet(() -> autoFillOperatory(provNum, appointment.patientId, start, end, self));
+                .orElseGet(() -> {
+                    LocalDate day = clinicTime.dateOf(start);
+                    return autoFillOperatory(slotReads.openHours(day, day, Optional.of(provNum), Optional.empty()),
+                            provNum, appointment.patientId, start, end, self);
+                });
         if (!writer.move(appointment.id, provNum, opNum, start, end)) {
             throw taken(TAKEN, start, provNum, length, appointment.patientId, self);
         }
@@ -185,11 +189,10 @@ public class AppointmentService {
         return start;
     }
 
-    private long autoFillOperatory(long provNum, long patNum, Instant start, Instant end,
-            Optional<Long> ignoreAppointment) {
-        LocalDate day = clinicTime.dateOf(start);
-        // The same read as a slot search (active rooms only): one plain query, no entity per schedule.
-        Optional<Long> scheduled = slotReads.openHours(day, day, Optional.of(provNum), Optional.empty()).stream()
+    /** {@code providerHours}: the provider's open hours on the day of {@code start} (active rooms only). */
+    private long autoFillOperatory(List<OpenHours> providerHours, long provNum, long patNum, Instant start,
+            Instant end, Optional<Long> ignoreAppointment) {
+        Optional<Long> scheduled = providerHours.stream()
                 .filter(hours -> !start.isBefore(clinicTime.at(hours.date(), hours.startTime()))
                         && !end.isAfter(clinicTime.at(hours.date(), hours.stopTime())))
                 .map(OpenHours::operatoryId)

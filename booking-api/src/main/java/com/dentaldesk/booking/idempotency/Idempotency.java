@@ -49,8 +49,7 @@ public class Idempotency {
         String requestHash = hash(functionName, parameters);
         return QuarkusTransaction.requiringNew().call(() -> {
             // A twin with this key waits here until this transaction ends, then finds the stored answer.
-            records.lockKey(key);
-            Optional<Object> replay = replay(key, requestHash);
+            Optional<Object> replay = replay(records.lockAndFind(key), requestHash);
             if (replay.isPresent()) {
                 return replay.get();
             }
@@ -60,8 +59,8 @@ public class Idempotency {
         });
     }
 
-    private Optional<Object> replay(String key, String requestHash) {
-        return records.find(key).map(record -> {
+    private Optional<Object> replay(Optional<IdempotencyRepository.StoredAnswer> stored, String requestHash) {
+        return stored.map(record -> {
             if (!record.requestHash().equals(requestHash)) {
                 throw new BookingException(new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was already used with different parameters", NextAction.ASK_USER,

@@ -34,31 +34,26 @@ public class IdempotencyRepository {
     }
 
     /**
-     * Makes concurrent requests with one key take turns until this transaction ends: the later ones then find the
-     * first one's stored answer instead of racing it (and losing as "slot taken"). A transaction-scoped advisory
-     * lock on the clinic and key, released by commit or rollback. Its own statement: the lookup after it must take
-     * its snapshot once the lock is held, to see what the twin committed.
+     * Makes concurrent requests with one key take turns until this transaction ends, then looks for the stored
+     * answer: a later twin finds the first one's answer instead of racing it (and losing as "slot taken"). The lock
+     * is a transaction-scoped advisory lock on the clinic and key, released by commit or rollback. The lookup is
+     * a statement of its own, so it takes its snapshot once the lock is held and sees what the twin committed; the
+     * two travel in one round trip (pgjdbc sends them with one sync).
      */
-    void lockKey(String key) {
-        long clinic = tenant.organizationId();
-        session().doWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select pg_advisory_xact_lock(hashtextextended(?, ?))")) {
-                statement.setString(1, key);
-                statement.setLong(2, clinic);
-                statement.execute();
-            }
-        });
-    }
-
-    Optional<StoredAnswer> find(String key) {
+    Optional<StoredAnswer> lockAndFind(String key) {
         long clinic = tenant.organizationId();
         return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement("select request_hash, response_body"
-                    + " from idempotency_records where organization_id = ? and idempotency_key = ?")) {
-                statement.setLong(1, clinic);
-                statement.setString(2, key);
-                try (ResultSet rows = statement.executeQuery()) {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtextextended(?, ?));\n"
+                            + "select request_hash, response_body from idempotency_records"
+                            + " where organization_id = ? and idempotency_key = ?")) {
+                statement.setString(1, key);
+                statement.setLong(2, clinic);
+                statement.setLong(3, clinic);
+                statement.setString(4, key);
+                statement.execute();
+                statement.getMoreResults();
+                try (ResultSet rows = statement.getResultSet()) {
                     return rows.next() ? Optional.of(new StoredAnswer(rows.getString(1), rows.getString(2)))
                             : Optional.<StoredAnswer>empty();
                 }

@@ -103,7 +103,7 @@ public class SlotFinder {
         long days = limit > DEFAULT_LIMIT * 10 ? MAX_RANGE_DAYS : 1;
         while (!chunkFrom.isAfter(to) && starts.size() <= limit) {
             LocalDate chunkTo = chunkFrom.plusDays(days - 1).isAfter(to) ? to : chunkFrom.plusDays(days - 1);
-            Book book = read(chunkFrom, chunkTo, provNum, opNum, Optional.empty());
+            Book book = read(chunkFrom, chunkTo, provNum, opNum, patNum, Optional.empty());
             for (Start start : book.free(length, provNum, patNum, now)) {
                 if (starts.size() > limit) {
                     break;
@@ -150,7 +150,8 @@ public class SlotFinder {
         Instant now = clinicTime.now();
 
         LocalDate nearTo = day.plusDays(1);
-        Book near = read(from, nearTo, Optional.empty(), Optional.empty(), ignoreAppointment);
+        Book near = read(from, nearTo, Optional.of(provNum), Optional.empty(), Optional.of(patNum),
+                ignoreAppointment);
         List<Start> sameProvider = others(near.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now),
                 requested, provNum).sorted(nearest).limit(ALTERNATIVES).toList();
         long unread = clinicTime.startOfDay(nearTo.plusDays(1)).getEpochSecond() - wanted;
@@ -160,7 +161,7 @@ public class SlotFinder {
         }
 
         Book book = read(from, day.plusDays(ALTERNATIVES_WINDOW_DAYS), Optional.empty(), Optional.empty(),
-                ignoreAppointment);
+                Optional.empty(), ignoreAppointment);
         List<Start> candidates = book.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now);
         if (candidates.isEmpty()) {
             candidates = book.free(lengthMinutes, Optional.empty(), Optional.of(patNum), now);
@@ -182,16 +183,18 @@ public class SlotFinder {
 
     /** What one search reads: bookable providers' working windows in active rooms, and the time held in them. */
     private Book read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
-            Optional<Long> ignoreAppointment) {
+            Optional<Long> patNum, Optional<Long> ignoreAppointment) {
+        SlotReads.Reading reading = reads.read(from, to, provNum, opNum, patNum, clinicTime.startOfDay(from),
+                clinicTime.startOfDay(to.plusDays(1)));
         Map<Long, String> names = new HashMap<>();
         List<Window> windows = new ArrayList<>();
-        for (OpenHours hours : reads.openHours(from, to, provNum, opNum)) {
+        for (OpenHours hours : reading.openHours()) {
             names.put(hours.providerId(), hours.providerName());
             windows.add(new Window(hours.providerId(), hours.operatoryId(),
                     clinicTime.at(hours.date(), hours.startTime()).getEpochSecond(),
                     clinicTime.at(hours.date(), hours.stopTime()).getEpochSecond()));
         }
-        List<HeldTime> busy = reads.heldBetween(clinicTime.startOfDay(from), clinicTime.startOfDay(to.plusDays(1)));
+        List<HeldTime> busy = reading.held();
         if (ignoreAppointment.isPresent()) {
             busy = busy.stream().filter(held -> held.appointmentId() != ignoreAppointment.get()).toList();
         }
