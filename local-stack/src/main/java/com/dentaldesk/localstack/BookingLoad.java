@@ -340,17 +340,25 @@ public final class BookingLoad {
             String range = "tstzrange('" + from + " 00:00 America/New_York', '" + to.plusDays(1)
                     + " 00:00 America/New_York')";
             Map<String, String> queries = new java.util.LinkedHashMap<>();
-            queries.put("Slot search: open hours (SlotReads.openHours)", "select s.provider_id, p.first_name,"
+            queries.put("Slot search: open hours (SlotReads.read)", "select s.provider_id, p.first_name,"
                     + " p.last_name, p.specialty, s.operatory_id, s.sched_date, s.start_time, s.stop_time from schedules s"
                     + " join providers p on p.id = s.provider_id and p.organization_id = s.organization_id"
                     + " and not p.is_hidden join operatories o on o.id = s.operatory_id"
                     + " and o.organization_id = s.organization_id and o.is_active where s.organization_id = " + id
                     + " and s.sched_date between '" + from + "' and '" + to + "'"
                     + " order by s.sched_date, s.start_time, s.id");
-            queries.put("Slot search: held time (SlotReads.heldBetween)", "select id, provider_id, operatory_id,"
+            queries.put("Slot search: held time (SlotReads.read)", "select id, provider_id, operatory_id,"
                     + " patient_id, extract(epoch from starts_at)::bigint, extract(epoch from ends_at)::bigint"
                     + " from appointments where organization_id = " + id + " and status in ('Scheduled', 'Complete')"
                     + " and tstzrange(starts_at, ends_at) && " + range + " order by starts_at");
+            queries.put("Refused booking's alternatives: held time that can stand in one provider's way", "select id,"
+                    + " provider_id, operatory_id, patient_id, extract(epoch from starts_at)::bigint,"
+                    + " extract(epoch from ends_at)::bigint from appointments where organization_id = " + id
+                    + " and status in ('Scheduled', 'Complete') and tstzrange(starts_at, ends_at) && " + range
+                    + " and (provider_id = (select min(id) from providers where organization_id = " + id + ")"
+                    + " or patient_id = 1 or operatory_id in (select operatory_id from schedules where organization_id = "
+                    + id + " and provider_id = (select min(id) from providers where organization_id = " + id + ")"
+                    + " and sched_date between '" + from + "' and '" + to + "')) order by starts_at");
             queries.put("CreateAppointment: the insert (OverlapSafeWriter.insert)", "insert into appointments"
                     + " (organization_id, patient_id, provider_id, operatory_id, starts_at, ends_at, status)"
                     + " select organization_id, patient_id, provider_id, operatory_id, starts_at + interval '30 min',"
