@@ -136,7 +136,7 @@ class ConsoleTest {
         String session = signIn(mine);
 
         page(session).get("/console/calls?day=" + day + "&outcome=abandoned").then().statusCode(200)
-                .body(containsString(call));
+                .body(containsString(call)).body(containsString("Hung up early"));
         page(session).get("/console/calls?day=" + day.minusDays(1)).then().statusCode(200)
                 .body(not(containsString(call)));
         page(session).get("/console/calls?day=" + day + "&outcome=booked").then().statusCode(200)

@@ -66,10 +66,10 @@ class ConversationLogTest {
         clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200).body("data.transcript", hasSize(1));
         clinic.gateway().body(new ConversationLog(callId, null, null, null, null, started.plusSeconds(60),
                 List.of(new TranscriptEntry("agent", "Hello"), new TranscriptEntry("user", "Bye")), null,
-                CallOutcome.abandoned, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
+                CallOutcome.answered, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
 
         clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200)
-                .body("data.transcript", hasSize(2)).body("data.outcome", equalTo("abandoned"))
+                .body("data.transcript", hasSize(2)).body("data.outcome", equalTo("answered"))
                 .body("data.fromNumber", equalTo("+12125550100"))
                 .body("data.toolCalls[0].name", equalTo("find_slots"))
                 .body("data.toolCalls[0].result", equalTo("{\"slots\":[]}"))

@@ -7,6 +7,9 @@ public enum CallOutcome {
     cancelled,
     message,
     transferred,
+    /** Answered and closed with a goodbye; nothing booked, moved or taken down. */
+    answered,
+    /** The caller hung up before the call came to an end. */
     abandoned,
     failed
 }

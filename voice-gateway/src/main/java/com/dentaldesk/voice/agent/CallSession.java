@@ -189,8 +189,16 @@ public final class CallSession {
         if (turn != current || turn.isCancelled()) {
             return false;
         }
-        sink.send(frame);
+        speak(frame);
         return true;
+    }
+
+    /** Sends a response and notes its words for the call log. */
+    private void speak(RetellResponse frame) {
+        if (frame instanceof RetellResponse.Response response) {
+            state.spoke(response.responseId(), response.content());
+        }
+        sink.send(frame);
     }
 
     private void beginOpening() {
@@ -221,18 +229,18 @@ public final class CallSession {
                     with.rebuilder().apply(state, earlier.get());
                     LOG.infof("call %s: continuing a call served elsewhere", state.callId());
                 } else {
-                    sink.send(RetellResponse.Response.complete(0, Phrases.greeting(found.clinic())));
+                    speak(RetellResponse.Response.complete(0, Phrases.greeting(found.clinic())));
                     CallMetrics.greeting(System.nanoTime() - requestedNanos);
                 }
             } else if (lookup instanceof ClinicDirectory.Lookup.Unknown) {
                 state.mode(CallState.Mode.CLOSED);
                 LOG.warnf("call %s: no clinic for this call; refusing politely", state.callId());
-                sink.send(RetellResponse.Response.hangUp(0, Phrases.UNKNOWN_CLINIC));
+                speak(RetellResponse.Response.hangUp(0, Phrases.UNKNOWN_CLINIC));
             } else {
                 state.mode(CallState.Mode.MESSAGE_TAKING);
                 state.message(MessageDraft.start().next(MessageDraft.Stage.ASK_NAME));
                 LOG.warnf("call %s: booking-api unavailable at greeting; taking a message", state.callId());
-                sink.send(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
+                speak(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
             }
             LOG.infof("call %s: opened in %d ms (%s)", state.callId(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), state.mode());
@@ -241,7 +249,7 @@ public final class CallSession {
             CallMetrics.error("opening");
             state.mode(CallState.Mode.MESSAGE_TAKING);
             state.message(MessageDraft.start().next(MessageDraft.Stage.ASK_NAME));
-            sink.send(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
+            speak(RetellResponse.Response.complete(0, Phrases.NO_CLINIC_GREETING));
         } finally {
             with.recorder().record(state);
             MDC.remove("call_id");

@@ -64,6 +64,11 @@ public final class CallState {
     private Long leadId;
     private MessageDraft message = MessageDraft.start();
     private List<Utterance> transcript = List.of();
+    // What the agent said in the latest response, and the transcript's length when it began: Retell reports a line
+    // only in its next update, and after the call's last line there is none.
+    private long spokenResponseId = -1;
+    private int spokenAfter;
+    private final StringBuilder spoken = new StringBuilder();
     private final List<ToolCallRecord> toolCalls = new ArrayList<>();
     private final Map<String, Integer> toolRepeats = new HashMap<>();
     private Instant endedAt;
@@ -241,6 +246,19 @@ public final class CallState {
         }
     }
 
+    /** Notes words sent to be spoken in a response (the greeting is response 0). */
+    public synchronized void spoke(long responseId, String content) {
+        if (content == null || content.isEmpty()) {
+            return;
+        }
+        if (responseId != spokenResponseId) {
+            spokenResponseId = responseId;
+            spokenAfter = transcript.size();
+            spoken.setLength(0);
+        }
+        spoken.append(content);
+    }
+
     /** The agent's line just before the caller's latest words (what the caller was answering), or null. */
     public synchronized String agentLineBeforeLastCallerTurn() {
         int i = transcript.size() - 1;
@@ -297,10 +315,14 @@ public final class CallState {
     }
 
     public synchronized ConversationLog snapshot() {
-        List<TranscriptEntry> entries = transcript.stream()
+        List<TranscriptEntry> entries = new ArrayList<>(transcript.stream()
                 .filter(u -> u.isUser() || u.isAgent())
                 .map(u -> new TranscriptEntry(u.role(), u.content()))
-                .toList();
+                .toList());
+        // Retell has not reported anything since the latest response began: that response is the last line.
+        if (!spoken.isEmpty() && transcript.size() == spokenAfter) {
+            entries.add(new TranscriptEntry(Utterance.AGENT, spoken.toString().strip()));
+        }
         return new ConversationLog(callId, agentId, fromNumber, toNumber, startedAt, endedAt, entries,
                 new ArrayList<>(toolCalls), outcome, appointmentId, leadId);
     }

@@ -24,7 +24,7 @@ public class EndCallTool implements CallerTool {
     @Override
     public ToolResult run(ToolContext context, JsonNode args) {
         if (context.state().outcome() == null) {
-            context.state().outcome(CallOutcome.abandoned);
+            context.state().outcome(CallOutcome.answered);
         }
         String clinic = context.state().clinic() == null ? "" : " " + context.state().clinic().name();
         return ToolResult.closing(Spoken.status("ENDING").toString(),

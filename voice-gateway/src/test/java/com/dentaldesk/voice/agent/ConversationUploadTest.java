@@ -13,11 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.simulator.AgentTurn;
 import com.dentaldesk.simulator.RetellCallClient;
 import com.dentaldesk.voice.support.BookingStubs;
 import com.dentaldesk.voice.support.Clinics;
@@ -50,6 +52,33 @@ class ConversationUploadTest {
         openai.stub(whenCallerSays("insurance"), sse(text("We take most insurance plans. ")));
         openai.stub(whenCallerSays("Tuesday"), sse(toolCall("call_s1", "find_slots", "{\"day\":\"next Tuesday\"}")));
         openai.stub(whenToolReturns("call_s1"), sse(text("I have 9:00 AM or 10:30 AM. Which works? ")));
+        openai.stub(whenCallerSays("goodbye"), sse(toolCall("call_e1", "end_call", "{}")));
+    }
+
+    @Test
+    void theRecordEndsWithTheReceptionistsLastLineAndAPoliteCallReadsAnswered() throws Exception {
+        RetellCall details = TestCalls.inbound(Clinics.AGENT_ID);
+        AgentTurn farewell;
+        try (RetellCallClient call = TestCalls.open(root, details)) {
+            assertTrue(call.greeting().await(3000));
+            call.acceptSpoken(call.greeting());
+            TestCalls.exchange(call, "What are your opening hours?");
+            farewell = call.say("That's all, thanks, goodbye");
+            assertTrue(farewell.await(5000));
+            assertTrue(farewell.endCall(), "the receptionist hangs up after the goodbye");
+        }
+        // Retell reports a line only in its next update, and after the last line there is none: the gateway's own
+        // record of what it said closes the transcript.
+        Map<String, Object> record = awaitEndedRecord(details.callId());
+        List<Map<String, Object>> transcript = (List<Map<String, Object>>) record.get("transcript");
+        Map<String, Object> lastLine = transcript.get(transcript.size() - 1);
+        assertEquals("agent", lastLine.get("role"));
+        assertEquals(farewell.content().strip(), lastLine.get("content"));
+        assertTrue(String.valueOf(lastLine.get("content")).contains("Goodbye"), transcript.toString());
+        assertEquals("That's all, thanks, goodbye", transcript.get(transcript.size() - 2).get("content"));
+        assertEquals(1, transcript.stream().filter(line -> line.equals(lastLine)).count(),
+                "the last line is written once: " + transcript);
+        assertEquals("answered", record.get("outcome"));
     }
 
     @Test
@@ -78,6 +107,20 @@ class ConversationUploadTest {
         assertTrue(last.contains("\"endedAt\"") && last.contains("insurance") && last.contains("Tuesday"),
                 "the hang-up record is complete: " + last);
         assertFalse(last.contains("\"endedAt\":null"), last);
+    }
+
+    private static Map<String, Object> awaitEndedRecord(String callId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 5000;
+        while (System.currentTimeMillis() < deadline) {
+            for (LoggedRequest upload : uploads(callId)) {
+                Map<String, Object> record = BookingStubs.body(upload.getBodyAsString());
+                if (record.get("endedAt") != null) {
+                    return record;
+                }
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no record of the ended call " + callId);
     }
 
     private static List<LoggedRequest> uploads(String callId) {

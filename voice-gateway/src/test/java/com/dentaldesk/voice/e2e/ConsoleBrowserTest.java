@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
             assertFalse(browser.getPageSource().contains(RealBookingApi.JORDAN_PHONE), "numbers are masked");
             chromium.screenshot(SCREENSHOTS.resolve("calls.png"), HeadlessChromium.WIDTH);
             chromium.screenshot(SCREENSHOTS.resolve("calls-phone.png"), 390);
-            new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Message");
+            new Select(browser.findElement(By.id("outcome"))).selectByVisibleText("Message taken");
             browser.findElement(By.cssSelector("form.filters button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("outcome=message"));
             assertEquals(1, browser.findElements(By.cssSelector("a[href$='" + message.callId() + "']")).size());

@@ -20,9 +20,10 @@ public record OutcomeLabel(String key, String label) {
             case booked -> "Booked";
             case rescheduled -> "Moved";
             case cancelled -> "Cancelled";
-            case message -> "Message";
+            case message -> "Message taken";
             case transferred -> "Transferred";
-            case abandoned -> "Abandoned";
+            case answered -> "Answered";
+            case abandoned -> "Hung up early";
             case failed -> "Failed";
         });
     }
