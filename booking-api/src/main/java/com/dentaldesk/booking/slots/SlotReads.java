@@ -47,7 +47,7 @@ public class SlotReads {
     private static final String IN_TIME_ORDER = " order by starts_at";
 
     // A search for one provider needs only the time held by them, in the rooms of their schedules, or by the
-    // patient: a refused booking's alternatives read 30x fewer rows than the whole clinic's.
+    // patient: in the benchmark book, 167 of 2,028 held appointments over two weeks.
     private static final String HELD_TIME_OF_ONE_PROVIDER = HELD_TIME
             + " and (provider_id = ? or patient_id = ? or operatory_id in (select operatory_id from schedules"
             + " where organization_id = ? and provider_id = ? and sched_date between ? and ?))" + IN_TIME_ORDER;
