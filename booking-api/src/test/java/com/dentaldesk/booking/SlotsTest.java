@@ -88,6 +88,17 @@ class SlotsTest {
         clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString()))
                 .statusCode(200)
                 .body("data.DateTimeStart", equalTo(java.util.List.of(day + " 08:30:00")));
+        // A search for one provider reads only the time that can stand in their way: the other provider's
+        // appointment in the shared room is part of it, and so is the patient's own appointment elsewhere.
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "ProvNum", dentist)).statusCode(200)
+                .body("data.DateTimeStart", equalTo(java.util.List.of(day + " 08:30:00")));
+        long otherRoom = clinic.room("Other", true);
+        clinic.call("CreateAppointment", Map.of("PatNum", patient, "ProvNum", hygienist, "Op", otherRoom,
+                "AptDateTime", day + " 08:30:00", "lengthMinutes", 30)).statusCode(200);
+        clinic.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "ProvNum", dentist, "PatNum", patient)).statusCode(200)
+                .body("data.DateTimeStart", equalTo(java.util.List.of()));
     }
 
     @Test
