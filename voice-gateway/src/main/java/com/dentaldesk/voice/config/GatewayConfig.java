@@ -71,10 +71,10 @@ public interface GatewayConfig {
         String serviceToken();
 
         /**
-         * How long a resolved clinic profile is fresh; for ten times as long it is still used while refreshed in
-         * the background. Zero turns the cache off.
+         * How often the clinics that had a call in the last hour are read again in the background: a setting saved
+         * in the console is live on calls that start this long after. Zero turns the cache off.
          */
-        @WithDefault("PT60S")
+        @WithDefault("PT5S")
         Duration clinicCacheTtl();
 
         /** Longest wait for the reconnect check on open (GET conversation) before greeting as a new call. */
