@@ -111,15 +111,27 @@ public class AppointmentService {
                 AppointmentStatus.Scheduled, type, note, who.providerName());
     }
 
-    /** UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), or a note. */
+    /**
+     * UpdateAppointment: a new time, provider or room (a reschedule, auto-filling the room again), a note, or a new
+     * {@code AptStatus} (Complete once it has begun, Broken for a no-show, Cancelled, or Scheduled again).
+     */
     public Appointment update(Params params) {
         long aptNum = params.requiredLong("AptNum");
         params.requireAll();
+        Optional<AppointmentStatus> newStatus = params.optionalString("AptStatus")
+                .map(AppointmentService::parseStatus);
         AppointmentEntity appointment = require(aptNum);
-        params.optionalString("Note").ifPresent(v -> appointment.note = v);
-        params.optionalString("AptType").ifPresent(v -> appointment.type = v);
         boolean moves = params.has("AptDateTime") || params.has("ProvNum") || params.has("Op")
                 || params.has("lengthMinutes");
+        if (newStatus.isPresent() && moves) {
+            throw BookingException.invalid("AptStatus",
+                    "Change an appointment's status and its time in two requests");
+        }
+        params.optionalString("Note").ifPresent(v -> appointment.note = v);
+        params.optionalString("AptType").ifPresent(v -> appointment.type = v);
+        if (newStatus.isPresent()) {
+            return changeStatus(appointment, newStatus.get());
+        }
         if (!moves) {
             return toContract(appointment);
         }
@@ -172,12 +184,51 @@ public class AppointmentService {
     private Appointment changeStatus(Params params, AppointmentStatus status) {
         long aptNum = params.requiredLong("AptNum");
         params.requireAll();
-        AppointmentEntity appointment = require(aptNum);
+        return changeStatus(require(aptNum), status);
+    }
+
+    /**
+     * The rules a practice expects: a completed visit is final; only a scheduled appointment that has begun can be
+     * completed; one made Scheduled again must be in the future and takes its time back only if it is still free
+     * (the exclusion constraints decide, as for a booking).
+     */
+    private Appointment changeStatus(AppointmentEntity appointment, AppointmentStatus status) {
+        if (appointment.status == status) {
+            return toContract(appointment);
+        }
         if (appointment.status == AppointmentStatus.Complete) {
             throw BookingException.invalid("AptNum", "A completed appointment cannot be changed");
         }
+        Instant now = clinicTime.now();
+        switch (status) {
+            case Complete -> {
+                if (appointment.status != AppointmentStatus.Scheduled) {
+                    throw BookingException.invalid("AptStatus",
+                            "Only a scheduled appointment can be completed; this one is " + appointment.status);
+                }
+                if (appointment.startsAt.isAfter(now)) {
+                    throw BookingException.invalid("AptStatus",
+                            "An appointment cannot be completed before it begins");
+                }
+            }
+            case Scheduled -> {
+                if (appointment.startsAt.isBefore(now)) {
+                    throw BookingException.invalid("AptStatus",
+                            "An appointment in the past cannot be scheduled again");
+                }
+                if (!writer.reschedule(appointment.id)) {
+                    throw taken(TAKEN, appointment.startsAt, appointment.providerId, appointment.lengthMinutes(),
+                            appointment.patientId, Optional.of(appointment.id));
+                }
+                entityManager.refresh(appointment);
+                return toContract(appointment);
+            }
+            case Broken, Cancelled -> {
+                // Frees the time at once.
+            }
+        }
         appointment.status = status;
-        appointment.updatedAt = clinicTime.now();
+        appointment.updatedAt = now;
         return toContract(appointment);
     }
 
@@ -224,11 +275,16 @@ public class AppointmentService {
     }
 
     private static AppointmentStatus parseStatus(String value) {
+        // A no-show is what OpenDental calls Broken.
+        if (value.equalsIgnoreCase("NoShow") || value.equalsIgnoreCase("No-show")) {
+            return AppointmentStatus.Broken;
+        }
         for (AppointmentStatus status : AppointmentStatus.values()) {
             if (status.name().equalsIgnoreCase(value)) {
                 return status;
             }
         }
-        throw BookingException.invalid("AptStatus", "AptStatus must be one of Scheduled, Complete, Broken, Cancelled");
+        throw BookingException.invalid("AptStatus",
+                "AptStatus must be one of Scheduled, Complete, Broken (a no-show), Cancelled");
     }
 }

@@ -79,6 +79,16 @@ public class OverlapSafeWriter {
         }).isPresent();
     }
 
+    /** Makes a broken or cancelled appointment Scheduled again; false when its time is no longer free. */
+    public boolean reschedule(long appointmentId) {
+        String sql = "update appointments set status = 'Scheduled', updated_at = now() where id = ?"
+                + " and organization_id = ? returning id";
+        return run(sql, statement -> {
+            statement.setLong(1, appointmentId);
+            statement.setLong(2, tenant.organizationId());
+        }).isPresent();
+    }
+
     private interface Binder {
         void bind(PreparedStatement statement) throws SQLException;
     }
