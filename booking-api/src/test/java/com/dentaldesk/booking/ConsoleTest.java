@@ -129,6 +129,31 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldReadACallAtAGlanceWhoWhyWhatTheReceptionistDidAndTheNumberToCallBack() {
+        String call = newCallId();
+        Instant started = Instant.now().minus(10, ChronoUnit.MINUTES);
+        mine.gateway().body(new ConversationLog(call, "agent_x", "+12125550143", "+12125550100", started,
+                started.plusSeconds(95), List.of(new TranscriptEntry("agent", "Hello, how can I help?"),
+                        new TranscriptEntry("user", "My crown came off")),
+                List.of(new ToolCallRecord("t1", "find_slots", "{\"day\":\"Tuesday\"}",
+                        "{\"status\":\"OPTIONS\",\"searched\":\"Tuesday, December 2\","
+                                + "\"options\":[{\"option\":1},{\"option\":2},{\"option\":3}]}",
+                        true, started.plusSeconds(30)),
+                        new ToolCallRecord("t2", "take_message", "{}", "{\"status\":\"MESSAGE_TAKEN\"}", true,
+                                started.plusSeconds(60))),
+                CallOutcome.message, null, null)).put("/api/conversations/" + call).then().statusCode(200);
+        lead(mine, call, "Lee Park");
+        String session = signIn(mine);
+
+        page(session).get("/console/calls").then().statusCode(200)
+                .body(allOf(containsString("Lee Park"), containsString("Call me back"), containsString("Message taken")));
+        page(session).get("/console/calls/" + call).then().statusCode(200)
+                .body(allOf(containsString("Searched Tuesday, December 2: 3 times offered"),
+                        containsString("Took a message for a callback"), containsString("callback-number"),
+                        containsString("•••• 0166")));
+    }
+
+    @Test
     void shouldFilterCallsByClinicDayAndOutcome() {
         String call = newCallId();
         conversation(mine, call, "Do you open on Saturdays?");

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,6 +15,8 @@ import jakarta.transaction.Transactional;
 import com.dentaldesk.booking.appointments.AppointmentEntity;
 import com.dentaldesk.booking.appointments.AppointmentRepository;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.patients.PatientEntity;
+import com.dentaldesk.booking.patients.PatientRepository;
 import com.dentaldesk.booking.retell.CallLocks;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.calls.CallOutcome;
@@ -44,15 +47,17 @@ public class ConversationService {
 
     private final ConversationRepository conversations;
     private final AppointmentRepository appointments;
+    private final PatientRepository patients;
     private final LeadService leads;
     private final CallLocks locks;
     private final TenantContext tenant;
     private final ObjectMapper json;
 
     public ConversationService(ConversationRepository conversations, AppointmentRepository appointments,
-            LeadService leads, CallLocks locks, TenantContext tenant, ObjectMapper json) {
+            PatientRepository patients, LeadService leads, CallLocks locks, TenantContext tenant, ObjectMapper json) {
         this.conversations = conversations;
         this.appointments = appointments;
+        this.patients = patients;
         this.leads = leads;
         this.locks = locks;
         this.tenant = tenant;
@@ -140,19 +145,40 @@ public class ConversationService {
                 + " and coalesce(startedAt, createdAt) < ?2 order by coalesce(startedAt, createdAt) desc, id desc",
                 start, end).page(0, MAX_LIST).list();
         List<String> callIds = page.stream().map(c -> c.callId).toList();
-        Map<String, Long> bookedOn = new HashMap<>();
+        Map<String, AppointmentEntity> bookedOn = new HashMap<>();
+        Map<Long, AppointmentEntity> appointmentById = new HashMap<>();
         if (!callIds.isEmpty()) {
-            for (AppointmentEntity appointment : appointments.list("sessionId in ?1 order by id desc", callIds)) {
-                bookedOn.put(appointment.sessionId, appointment.id);
+            List<Long> linked = page.stream().map(c -> c.appointmentId).filter(Objects::nonNull).toList();
+            List<Long> linkedOrNone = linked.isEmpty() ? List.of(-1L) : linked;
+            for (AppointmentEntity appointment : appointments.list("sessionId in ?1 or id in ?2 order by id desc",
+                    callIds, linkedOrNone)) {
+                appointmentById.put(appointment.id, appointment);
+                if (appointment.sessionId != null) {
+                    bookedOn.put(appointment.sessionId, appointment);
+                }
             }
         }
-        Map<String, Long> leadOf = new HashMap<>();
-        leads.forCalls(callIds).forEach(lead -> leadOf.put(lead.callId, lead.id));
+        Map<String, LeadEntity> leadOf = new HashMap<>();
+        leads.forCalls(callIds).forEach(lead -> leadOf.put(lead.callId, lead));
+        Map<Long, PatientEntity> patientById = new HashMap<>();
+        List<Long> patientIds = appointmentById.values().stream().map(a -> a.patientId).distinct().toList();
+        if (!patientIds.isEmpty()) {
+            patients.list("id in ?1", patientIds).forEach(p -> patientById.put(p.id, p));
+        }
         return page.stream().map(c -> {
-            Long appointmentId = c.appointmentId != null ? c.appointmentId : bookedOn.get(c.callId);
-            Long leadId = c.leadId != null ? c.leadId : leadOf.get(c.callId);
+            AppointmentEntity appointment = c.appointmentId != null ? appointmentById.get(c.appointmentId)
+                    : bookedOn.get(c.callId);
+            Long appointmentId = c.appointmentId != null ? c.appointmentId
+                    : appointment == null ? null : appointment.id;
+            LeadEntity lead = leadOf.get(c.callId);
+            Long leadId = c.leadId != null ? c.leadId : lead == null ? null : lead.id;
+            PatientEntity patient = appointment == null ? null : patientById.get(appointment.patientId);
+            String callerName = lead != null && lead.name != null ? lead.name
+                    : patient == null ? null : (patient.firstName + " " + patient.lastName).strip();
+            String reason = lead != null && lead.reason != null ? lead.reason
+                    : appointment == null ? null : appointment.type != null ? appointment.type : appointment.note;
             return new ConversationSummary(c.callId, c.agentId, c.fromNumber, c.toNumber, c.startedAt, c.endedAt,
-                    outcome(c, appointmentId, leadId), appointmentId, leadId);
+                    outcome(c, appointmentId, leadId), appointmentId, leadId, callerName, reason);
         }).toList();
     }
 

@@ -106,6 +106,7 @@ class ConsoleBrowserTest {
             WebElement bookingRow = rowLinkingTo(browser, booking.callId());
             assertTrue(bookingRow.getText().contains("Booked"), bookingRow.getText());
             assertTrue(bookingRow.getText().contains("•••• 0143"), bookingRow.getText());
+            assertTrue(bookingRow.getText().contains("Jordan Rivera"), "who called: " + bookingRow.getText());
             assertFalse(browser.getPageSource().contains(RealBookingApi.JORDAN_PHONE), "numbers are masked");
             chromium.screenshot(SCREENSHOTS.resolve("calls.png"), HeadlessChromium.WIDTH);
             chromium.screenshot(SCREENSHOTS.resolve("calls-phone.png"), 390);
@@ -124,7 +125,9 @@ class ConsoleBrowserTest {
                     transcript);
             assertTrue(transcript.contains("Yes please"), transcript);
             String tools = browser.findElement(By.id("tool-calls")).getText();
-            assertTrue(tools.contains("book_appointment") && tools.contains("find_slots"), tools);
+            // Sentences a person reads; the raw JSON is folded under each.
+            assertTrue(tools.contains("Searched ") && tools.contains("times offered"), tools);
+            assertTrue(tools.contains("Booked ") && tools.contains("with Dr. Patel"), tools);
             String linked = browser.findElement(By.id("linked-appointment")).getText();
             assertTrue(linked.contains("Appointment #" + appointmentId), linked);
             assertTrue(linked.contains("Jordan Rivera") && linked.contains("Dr. Patel"), linked);

@@ -42,7 +42,9 @@ public class CallViews {
             String error) {
     }
 
-    public record CallRow(String href, String time, String caller, String duration, OutcomeLabel outcome) {
+    /** {@code name} and {@code reason} are empty when the call left neither a lead nor an appointment. */
+    public record CallRow(String href, String time, String caller, String name, String reason, String duration,
+            OutcomeLabel outcome) {
     }
 
     public record CallDetail(String callId, String started, String duration, OutcomeLabel outcome, MaskedPhone caller,
@@ -54,10 +56,16 @@ public class CallViews {
     public record Line(boolean agent, String speaker, String text) {
     }
 
-    public record ToolLine(String name, String time, boolean successful, String arguments, String result) {
+    /**
+     * A tool call: a sentence a person reads, the raw detail folded under it. {@code failed}: refused or not carried
+     * out (a confirmation question put to the caller is neither).
+     */
+    public record ToolLine(String sentence, String name, String time, boolean failed, String arguments,
+            String result) {
     }
 
-    public record LeadLink(String name, String reason, String status, String href) {
+    /** The callback a call left: who, about what, and the number to call back (masked until revealed). */
+    public record LeadLink(String name, String reason, MaskedPhone callback, String status, String href) {
     }
 
     private final ConversationService conversations;
@@ -127,17 +135,21 @@ public class CallViews {
 
     private static CallRow row(ConversationSummary call, ZoneId zone) {
         return new CallRow(href(call.callId()), Display.dateTime(call.startedAt(), zone),
-                MaskedPhone.of(call.fromNumber()).masked(), Display.duration(call.startedAt(), call.endedAt()),
+                MaskedPhone.of(call.fromNumber()).masked(), call.callerName() == null ? "" : call.callerName(),
+                call.reason() == null ? "" : call.reason(), Display.duration(call.startedAt(), call.endedAt()),
                 OutcomeLabel.of(call.outcome()));
     }
 
     private ToolLine tool(ToolCallRecord tool, ZoneId zone) {
-        return new ToolLine(tool.name(), tool.at() == null ? "" : Display.time(tool.at(), zone), tool.successful(),
-                pretty(tool.arguments()), pretty(tool.result()));
+        return new ToolLine(ToolSentence.of(tool.name(), tool.result(), json), tool.name(),
+                tool.at() == null ? "" : Display.time(tool.at(), zone),
+                !tool.successful() && !ToolSentence.asksTheCaller(tool.result(), json), pretty(tool.arguments()),
+                pretty(tool.result()));
     }
 
     private static LeadLink lead(LeadEntity lead) {
-        return new LeadLink(lead.name == null ? "(no name)" : lead.name, lead.reason, lead.status,
+        return new LeadLink(lead.name == null ? "(no name)" : lead.name, lead.reason, MaskedPhone.of(lead.phone),
+                lead.status,
                 Console.LEADS + (LeadEntity.DONE.equals(lead.status) ? "?status=done" : ""));
     }
 
