@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -96,6 +97,8 @@ class ConsoleTest {
         mine.api().get("/api/leads").then().body("data.find { it.id == " + lead + " }.status", equalTo("new"));
         given().get("/console/sign-in").then().statusCode(200).body(containsString("Sign in to your clinic"));
         given().get("/console/console.css").then().statusCode(200).contentType(startsWith("text/css"));
+        // booking-api's own address, opened in a browser, leads to the console.
+        given().redirects().follow(false).get("/").then().statusCode(303).header("Location", endsWith("/console"));
     }
 
     @Test

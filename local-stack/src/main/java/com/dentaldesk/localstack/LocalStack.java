@@ -1,17 +1,26 @@
 package com.dentaldesk.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Scanner;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./run-local}: the whole stack on one machine with nothing installed but a JDK. Starts an embedded
- * PostgreSQL, booking-api with the demo clinics (profile {@code local}) and, when it has been built, the voice
- * gateway pointed at it. Ctrl-C stops everything.
+ * {@code ./run-local}: the whole stack on one machine with nothing installed but a JDK. Starts PostgreSQL on a data
+ * folder that is kept across restarts, booking-api with the demo clinics (profile {@code local}; seeded into an
+ * empty database only) and, when it has been built, the voice gateway pointed at it. Ctrl-C stops everything.
+ *
+ * <pre>
+ * ./run-local [--data DIR] [--fresh [--yes]]     run (DIR defaults to data/ in the checkout)
+ * ./run-local backup FILE [--data DIR]           copy the stopped stack's data to FILE (.tar.gz)
+ * ./run-local restore FILE --data DIR            unpack a backup into a new, empty DIR
+ * </pre>
  */
 public final class LocalStack {
 
@@ -21,42 +30,92 @@ public final class LocalStack {
     private LocalStack() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("dentaldesk.root", ".")).toAbsolutePath().normalize();
-        String serviceToken = env("BOOKING_API_SERVICE_TOKEN", randomHex(24));
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args, root.resolve("data"));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(Arguments.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            switch (arguments.command()) {
+                case "backup" -> LocalData.backup(arguments.data(), arguments.file());
+                case "restore" -> LocalData.restore(arguments.file(), arguments.data());
+                default -> run(root, arguments);
+            }
+        } catch (IllegalStateException | UncheckedIOException | IOException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(Path root, Arguments arguments) throws Exception {
+        LocalData data = new LocalData(arguments.data());
+        if (arguments.fresh() && data.exists()) {
+            if (!arguments.yes() && !confirmed(data)) {
+                System.out.println("Nothing deleted.");
+                return;
+            }
+            data.delete();
+        }
+        LocalData.Secrets secrets = data.secrets();
         String socketSecret = env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");
 
-        System.out.println("Starting embedded PostgreSQL...");
-        LocalPostgres postgres = LocalPostgres.start();
-        postgres.createDatabase("booking");
+        System.out.println("Starting PostgreSQL on " + data.postgres() + " ...");
+        LocalPostgres postgres = LocalPostgres.startKept(data.postgres());
+        boolean newDatabase = postgres.createDatabaseIfAbsent("booking");
 
         Map<String, String> booking = new HashMap<>();
         booking.put("QUARKUS_PROFILE", "local");
         booking.put("DATABASE_URL", postgres.jdbcUrl("booking"));
         booking.put("DATABASE_USERNAME", postgres.username());
         booking.put("BOOKING_API_PORT", String.valueOf(BOOKING_PORT));
-        booking.put("BOOKING_API_SERVICE_TOKEN", serviceToken);
+        booking.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
+        booking.put("DEMO_DENTAL_API_KEY", secrets.dentalKey());
+        booking.put("DEMO_ORTHO_API_KEY", secrets.orthoKey());
         ServiceProcess bookingApi = ServiceProcess.start("booking-api",
                 root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), BOOKING_PORT, booking,
                 "/q/health/ready", System.out::println);
 
         Path gatewayJar = root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar");
-        if (Files.isRegularFile(gatewayJar)) {
-            Map<String, String> gateway = new HashMap<>();
-            gateway.put("BOOKING_API_URL", bookingApi.baseUrl());
-            gateway.put("BOOKING_API_SERVICE_TOKEN", serviceToken);
-            gateway.put("RETELL_WEBSOCKET_PORT", String.valueOf(GATEWAY_PORT));
-            gateway.put("RETELL_WEBSOCKET_SECRET", socketSecret);
-            gateway.put("GATEWAY_OUTBOX_DIR", root.resolve("data/gateway-outbox").toString());
-            ServiceProcess.start("voice-gateway", gatewayJar, GATEWAY_PORT, gateway, "/health", System.out::println);
+        boolean gateway = Files.isRegularFile(gatewayJar);
+        if (gateway) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("BOOKING_API_URL", bookingApi.baseUrl());
+            environment.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
+            environment.put("RETELL_WEBSOCKET_PORT", String.valueOf(GATEWAY_PORT));
+            environment.put("RETELL_WEBSOCKET_SECRET", socketSecret);
+            environment.put("GATEWAY_OUTBOX_DIR", data.outbox().toString());
+            // A person reads this terminal: plain lines, as booking-api prints them.
+            environment.put("LOG_JSON", "false");
+            ServiceProcess.start("voice-gateway", gatewayJar, GATEWAY_PORT, environment, "/health",
+                    System.out::println);
         }
 
-        System.out.printf("%nDentalDesk is running:%n"
-                + "  booking-api   http://localhost:%d  (Swagger UI: http://localhost:%d/q/swagger-ui)%n"
-                + "  voice-gateway ws://localhost:%d/llm-websocket/%s/{call_id}?clinic=demo-dental%n"
-                + "Press Ctrl-C to stop.%n%n", BOOKING_PORT, BOOKING_PORT, GATEWAY_PORT, socketSecret);
+        System.out.printf("%nDentalDesk is running.%n"
+                + "  Console        http://localhost:%d/console%n"
+                + "                 sign in with clinic demo-dental and key %s%n"
+                + "                 (or demo-ortho and key %s)%n"
+                + "  booking-api    http://localhost:%d  (Swagger UI: http://localhost:%d/q/swagger-ui)%n"
+                + "%s"
+                + "  Data           %s (%s; kept when you stop: ./run-local backup FILE copies it)%n"
+                + "Press Ctrl-C to stop.%n%n", BOOKING_PORT, secrets.dentalKey(), secrets.orthoKey(), BOOKING_PORT,
+                BOOKING_PORT, gateway ? String.format("  voice-gateway  ws://localhost:%d/llm-websocket/%s/{call_id}"
+                        + "?clinic=demo-dental%n", GATEWAY_PORT, socketSecret) : "",
+                data.root(), newDatabase ? "new database, demo clinics seeded" : "the database as you left it");
         // Child processes and PostgreSQL are stopped by their shutdown hooks on Ctrl-C.
         new CountDownLatch(1).await();
+    }
+
+    private static boolean confirmed(LocalData data) {
+        System.out.printf("--fresh deletes everything in %s: calls, leads, bookings, settings and API keys.%n"
+                + "Type 'delete' to go on: ", data.root());
+        Scanner in = new Scanner(System.in);
+        return in.hasNextLine() && in.nextLine().trim().equals("delete");
     }
 
     private static String env(String name, String fallback) {
@@ -64,9 +123,57 @@ public final class LocalStack {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    private static String randomHex(int bytes) {
-        byte[] random = new byte[bytes];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+    /** What the command line asked for. */
+    record Arguments(String command, Path data, Path file, boolean fresh, boolean yes) {
+
+        static final String USAGE = """
+                usage: ./run-local [--data DIR] [--fresh [--yes]]
+                       ./run-local backup FILE [--data DIR]
+                       ./run-local restore FILE --data DIR""";
+
+        static Arguments parse(String[] args, Path defaultData) {
+            List<String> positional = new ArrayList<>();
+            Path data = null;
+            boolean fresh = false;
+            boolean yes = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--data" -> {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException("--data needs a folder");
+                        }
+                        data = Path.of(args[++i]).toAbsolutePath().normalize();
+                    }
+                    case "--fresh" -> fresh = true;
+                    case "--yes" -> yes = true;
+                    default -> {
+                        if (args[i].startsWith("-")) {
+                            throw new IllegalArgumentException("Unknown option " + args[i]);
+                        }
+                        positional.add(args[i]);
+                    }
+                }
+            }
+            String command = positional.isEmpty() ? "run" : positional.get(0);
+            switch (command) {
+                case "run" -> {
+                    if (positional.size() > 1) {
+                        throw new IllegalArgumentException("Unexpected " + positional.get(1));
+                    }
+                    return new Arguments("run", data == null ? defaultData : data, null, fresh, yes);
+                }
+                case "backup", "restore" -> {
+                    if (positional.size() != 2) {
+                        throw new IllegalArgumentException(command + " needs one FILE");
+                    }
+                    if (command.equals("restore") && data == null) {
+                        throw new IllegalArgumentException("restore needs --data DIR: a new, empty folder");
+                    }
+                    return new Arguments(command, data == null ? defaultData : data,
+                            Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false);
+                }
+                default -> throw new IllegalArgumentException("Unknown command " + command);
+            }
+        }
     }
 }
