@@ -1,5 +1,6 @@
 package com.dentaldesk.voice.agent;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -11,6 +12,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.retell.RetellCall;
 import com.dentaldesk.contracts.retell.RetellRequest;
 import com.dentaldesk.contracts.retell.RetellResponse;
 import com.dentaldesk.voice.client.BookingApiClient;
@@ -88,7 +90,9 @@ public final class CallSession {
             sink.send(new RetellResponse.PingPong(ping.timestamp()));
         } else if (request instanceof RetellRequest.CallDetails details) {
             if (details.call() != null) {
-                state.callDetails(details.call().agentId(), details.call().fromNumber(), details.call().toNumber());
+                RetellCall call = details.call();
+                state.callDetails(call.agentId(), call.fromNumber(), call.toNumber(),
+                        "outbound".equalsIgnoreCase(call.direction()), calleeName(call));
                 retellStartMillis = details.call().startTimestamp();
             }
             if (callDetailsTimer != null) {
@@ -138,7 +142,7 @@ public final class CallSession {
         try {
             state.transcript(turn.transcript());
             switch (state.mode()) {
-                case CLOSED -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
+                case CLOSED -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state), true, null));
                 case MESSAGE_TAKING, OPENING -> with.messages().handle(turn, state);
                 case AGENT -> {
                     if (turn.reminder()) {
@@ -193,6 +197,19 @@ public final class CallSession {
         return true;
     }
 
+    /** Whom an outbound call was placed to, as the one who placed it named them (metadata or dynamic variables). */
+    private static String calleeName(RetellCall call) {
+        for (String key : List.of("patient_first_name", "patient_name", "first_name", "name")) {
+            Object fromMetadata = call.metadata() == null ? null : call.metadata().get(key);
+            String value = fromMetadata != null ? fromMetadata.toString()
+                    : call.dynamicVariables() == null ? null : call.dynamicVariables().get(key);
+            if (value != null && !value.isBlank() && value.length() <= 60) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
     /** Sends a response and notes its words for the call log. */
     private void speak(RetellResponse frame) {
         if (frame instanceof RetellResponse.Response response) {
@@ -218,7 +235,7 @@ public final class CallSession {
         long started = System.nanoTime();
         try {
             ClinicDirectory.Lookup lookup = with.clinics().resolve(state.clinicSlugHint(), state.agentId(),
-                    state.toNumber());
+                    state.clinicNumber());
             if (lookup instanceof ClinicDirectory.Lookup.Found found) {
                 state.clinic(found.clinic());
                 putClinic();
@@ -229,7 +246,7 @@ public final class CallSession {
                     with.rebuilder().apply(state, earlier.get());
                     LOG.infof("call %s: continuing a call served elsewhere", state.callId());
                 } else {
-                    speak(RetellResponse.Response.complete(0, Phrases.greeting(found.clinic())));
+                    speak(RetellResponse.Response.complete(0, Phrases.greeting(state)));
                     CallMetrics.greeting(System.nanoTime() - requestedNanos);
                 }
             } else if (lookup instanceof ClinicDirectory.Lookup.Unknown) {

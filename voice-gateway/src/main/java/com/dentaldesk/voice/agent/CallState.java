@@ -72,6 +72,8 @@ public final class CallState {
     private final List<ToolCallRecord> toolCalls = new ArrayList<>();
     private final Map<String, Integer> toolRepeats = new HashMap<>();
     private Instant endedAt;
+    private boolean outbound;
+    private String calleeName;
 
     public CallState(String callId, Instant startedAt) {
         this.callId = callId;
@@ -104,9 +106,38 @@ public final class CallState {
     }
 
     public synchronized void callDetails(String agent, String from, String to) {
+        callDetails(agent, from, to, false, null);
+    }
+
+    /**
+     * What Retell said of the call. On an outbound call the clinic is the one calling: the patient's number is
+     * {@code to}, and {@code calleeName} (from the call's metadata) is whom it called.
+     */
+    public synchronized void callDetails(String agent, String from, String to, boolean isOutbound, String callee) {
         agentId = agent;
         fromNumber = from;
         toNumber = to;
+        outbound = isOutbound;
+        calleeName = callee;
+    }
+
+    public synchronized boolean outbound() {
+        return outbound;
+    }
+
+    /** Whom an outbound call was placed to, when the call's metadata names them; null otherwise. */
+    public synchronized String calleeName() {
+        return calleeName;
+    }
+
+    /** The patient's side of the call: the caller's number, or on an outbound call the number called. */
+    public synchronized String patientNumber() {
+        return outbound ? toNumber : fromNumber;
+    }
+
+    /** The clinic's side: the number called, or on an outbound call the number it called from. */
+    public synchronized String clinicNumber() {
+        return outbound ? fromNumber : toNumber;
     }
 
     public synchronized String agentId() {
@@ -123,7 +154,7 @@ public final class CallState {
 
     /** A letter for the outbox about this call, addressed by its clinic, or by agent and called number. */
     public synchronized Letter letter(Letter.Kind kind, JsonNode body) {
-        return new Letter(kind, clinicSlug(), agentId, toNumber, callId, body);
+        return new Letter(kind, clinicSlug(), agentId, clinicNumber(), callId, body);
     }
 
     public synchronized Mode mode() {

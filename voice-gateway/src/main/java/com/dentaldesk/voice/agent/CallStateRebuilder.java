@@ -62,7 +62,7 @@ public class CallStateRebuilder {
             }
         }
         state.offeredSlots(offered);
-        if (patientFirstName != null && state.fromNumber() != null) {
+        if (patientFirstName != null && state.patientNumber() != null) {
             findPatient(state, patientFirstName).ifPresent(state::patient);
         }
         LOG.infof("call %s: state rebuilt from %d tool calls", state.callId(), log.toolCalls().size());
@@ -71,7 +71,7 @@ public class CallStateRebuilder {
     private Optional<Patient> findPatient(CallState state, String firstName) {
         try {
             BookingOutcome outcome = booking.call(state.clinicSlug(), state.callId(), null,
-                    BookingFunction.GetMultiplePatients, Map.of("Phone", state.fromNumber()));
+                    BookingFunction.GetMultiplePatients, Map.of("Phone", state.patientNumber()));
             if (!outcome.success() || outcome.data() == null) {
                 return Optional.empty();
             }

@@ -85,7 +85,7 @@ public class MessageTaker {
                     turn.finish(question(state, Stage.ASK_NAME));
                     return;
                 }
-                Stage next = state.fromNumber() != null ? Stage.CONFIRM_NUMBER : Stage.ASK_NUMBER;
+                Stage next = state.patientNumber() != null ? Stage.CONFIRM_NUMBER : Stage.ASK_NUMBER;
                 state.message(draft.withName(name).next(next));
                 turn.finish("Thank you, " + name + ". " + question(state, next));
             }
@@ -95,7 +95,7 @@ public class MessageTaker {
                     state.message(draft.withPhone(digits).next(Stage.ASK_REASON));
                 } else if (ConfirmationAnswer.classify(said, question(state, Stage.CONFIRM_NUMBER))
                         == ConfirmationAnswer.Verdict.CONFIRM) {
-                    state.message(draft.withPhone(state.fromNumber()).next(Stage.ASK_REASON));
+                    state.message(draft.withPhone(state.patientNumber()).next(Stage.ASK_REASON));
                 } else {
                     state.message(draft.next(Stage.ASK_NUMBER));
                     turn.finish(question(state, Stage.ASK_NUMBER));
@@ -121,14 +121,14 @@ public class MessageTaker {
                         + "message on to the team, and someone will call you back as soon as possible. Goodbye!"
                         : Phrases.MESSAGE_NOT_SAVED, true, null));
             }
-            default -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
+            default -> turn.finish(new ToolResult.Closing(Phrases.goodbye(state), true, null));
         }
     }
 
     /** The caller is done: keep whatever of the message we have (a name or a number is worth a callback), hang up. */
     private void closeWithWhatWeHave(Turn turn, CallState state, MessageDraft draft) {
         state.mode(CallState.Mode.CLOSED);
-        String phone = draft.phone() != null ? draft.phone() : state.fromNumber();
+        String phone = draft.phone() != null ? draft.phone() : state.patientNumber();
         if (draft.name() != null || draft.phone() != null) {
             MessageDraft complete = draft.withPhone(phone)
                     .withReason(draft.reason() != null ? draft.reason() : "callback requested").next(Stage.DONE);
@@ -138,7 +138,7 @@ public class MessageTaker {
                     : Phrases.MESSAGE_NOT_SAVED, true, null));
             return;
         }
-        turn.finish(new ToolResult.Closing(Phrases.goodbye(state.clinic()), true, null));
+        turn.finish(new ToolResult.Closing(Phrases.goodbye(state), true, null));
     }
 
     /** True once the message is kept (in booking-api or in the outbox): only then is the caller told so. */
@@ -156,7 +156,7 @@ public class MessageTaker {
             case CONFIRM_NUMBER -> "Should we call you back at the number you're calling from?";
             case ASK_NUMBER -> "What's the best number to reach you?";
             case ASK_REASON -> "And what is the call about?";
-            case DONE -> Phrases.goodbye(state.clinic());
+            case DONE -> Phrases.goodbye(state);
         };
     }
 

@@ -24,14 +24,24 @@ public final class Phrases {
     private Phrases() {
     }
 
-    public static String greeting(ClinicProfile clinic) {
+    /** The clinic's greeting; on a call the clinic placed, who is calling and for whom instead. */
+    public static String greeting(CallState state) {
+        ClinicProfile clinic = state.clinic();
+        if (state.outbound()) {
+            return "Hi, this is " + clinic.name() + " calling"
+                    + (state.calleeName() == null ? "" : " for " + state.calleeName()) + ". Do you have a moment?";
+        }
         if (clinic.greeting() != null && !clinic.greeting().isBlank()) {
             return clinic.greeting();
         }
         return "Thanks for calling " + clinic.name() + ". How can I help you today?";
     }
 
-    public static String goodbye(ClinicProfile clinic) {
+    public static String goodbye(CallState state) {
+        if (state.outbound()) {
+            return "Thank you for your time. Goodbye!";
+        }
+        ClinicProfile clinic = state.clinic();
         return "Thank you for calling" + (clinic == null ? "" : " " + clinic.name()) + ". Goodbye!";
     }
 }

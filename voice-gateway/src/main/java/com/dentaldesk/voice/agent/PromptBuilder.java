@@ -36,6 +36,10 @@ public final class PromptBuilder {
         p.append("You are the friendly phone receptionist of ").append(clinic.name()).append(", a dental clinic. ")
                 .append("You are on a phone call: speak in short, natural sentences, one question at a time, no lists, "
                         + "no markdown, no emojis.\n");
+        if (state.outbound()) {
+            p.append("The clinic placed this call to ").append(state.calleeName() == null ? "a patient"
+                    : state.calleeName()).append(": you called them, so never thank them for calling.\n");
+        }
         p.append("Today is ").append(DateResolver.spoken(local.toLocalDate())).append(", ").append(local.getYear())
                 .append(", and it is ").append(local.format(CLOCK)).append(" at the clinic (").append(zone.getId())
                 .append(").\n");

@@ -1,6 +1,7 @@
 package com.dentaldesk.voice.tools;
 
 import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.voice.agent.Phrases;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -26,8 +27,7 @@ public class EndCallTool implements CallerTool {
         if (context.state().outcome() == null) {
             context.state().outcome(CallOutcome.answered);
         }
-        String clinic = context.state().clinic() == null ? "" : " " + context.state().clinic().name();
         return ToolResult.closing(Spoken.status("ENDING").toString(),
-                new ToolResult.Closing("Thank you for calling" + clinic + ". Goodbye!", true, null));
+                new ToolResult.Closing(Phrases.goodbye(context.state()), true, null));
     }
 }

@@ -46,7 +46,7 @@ public class FindPatientTool implements CallerTool {
             return ToolResult.refused(Spoken.status("ASK_USER")
                     .put("instruction", "Ask for the date of birth again (month, day and year).").toString());
         }
-        String phone = context.state().fromNumber();
+        String phone = context.state().patientNumber();
         if (last == null && phone != null) {
             List<Patient> byPhone = search(context, Map.of("Phone", phone));
             if (first != null) {

@@ -39,7 +39,7 @@ public class RegisterPatientTool implements CallerTool {
         String first = Args.text(args, "first_name");
         String last = Args.text(args, "last_name");
         String birthdate = Args.text(args, "birthdate");
-        String phone = Args.text(args, "phone") != null ? Args.text(args, "phone") : context.state().fromNumber();
+        String phone = Args.text(args, "phone") != null ? Args.text(args, "phone") : context.state().patientNumber();
         if (first == null || last == null || birthdate == null || !birthdate.matches("\\d{4}-\\d{2}-\\d{2}")
                 || phone == null) {
             return ToolResult.refused(Spoken.status("ASK_USER")

@@ -48,7 +48,7 @@ public class TakeMessageTool implements CallerTool {
         String name = Args.text(args, "name");
         String reason = Args.text(args, "reason");
         String phone = Args.text(args, "callback_number") != null ? Args.text(args, "callback_number")
-                : state.fromNumber();
+                : state.patientNumber();
         if (name == null || reason == null || phone == null) {
             return ToolResult.refused(Spoken.status("ASK_USER")
                     .put("instruction", "Ask for the caller's name, the reason" + (phone == null
