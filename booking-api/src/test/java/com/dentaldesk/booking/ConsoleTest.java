@@ -226,6 +226,42 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldMarkANoShowFromTheAppointmentPageWithTheApisRulesAndFreeTheTime() {
+        long provider = mine.provider("Marks");
+        long room = mine.room("Op Marks", true);
+        long patient = mine.patient("Nola", "212-555-0151");
+        LocalDate day = mine.futureWeekday(1);
+        mine.schedule(day, "08:00", "12:00", provider, room);
+        long visit = mine.create("CreateAppointment", mine.booking(patient, provider, day + " 10:00:00", 30), "AptNum");
+        long theirProvider = theirs.provider("Their");
+        theirs.schedule(theirs.futureWeekday(1), "08:00", "12:00", theirProvider, theirs.room("Their op", true));
+        long theirVisit = theirs.create("CreateAppointment", theirs.booking(theirs.patient("Tia", "212-555-0152"),
+                theirProvider, theirs.futureWeekday(1) + " 10:00:00", 30), "AptNum");
+        String session = signIn(mine);
+        String page = "/console/schedule/appointments/" + visit;
+
+        page(session).queryParam("day", day.toString()).get("/console/schedule").then().statusCode(200)
+                .body(containsString("href=\"" + page + "\""));
+        page(session).get(page).then().statusCode(200)
+                .body(allOf(containsString("Nola Tester"), containsString("Mark completed"), containsString("No-show")));
+        page(session).post(page + "/complete").then().statusCode(422)
+                .body(containsString("An appointment cannot be completed before it begins"));
+        page(session).post(page + "/no-show").then().statusCode(303).header("Location", page + "?done=no-show");
+        page(session).get(page + "?done=no-show").then().statusCode(200)
+                .body(allOf(containsString("Marked as a no-show"), containsString("Schedule again")));
+        mine.api().get("/api/appointments/" + visit).then().body("data.AptStatus", equalTo("Broken"));
+        mine.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(),
+                "ProvNum", provider)).body("data.DateTimeStart", org.hamcrest.Matchers.hasItem(day + " 10:00:00"));
+        page(session).post(page + "/schedule-again").then().statusCode(303);
+        mine.api().get("/api/appointments/" + visit).then().body("data.AptStatus", equalTo("Scheduled"));
+
+        page(session).get("/console/schedule/appointments/" + theirVisit).then().statusCode(404);
+        page(session).post("/console/schedule/appointments/" + theirVisit + "/cancel").then().statusCode(404);
+        theirs.api().get("/api/appointments/" + theirVisit).then().body("data.AptStatus", equalTo("Scheduled"));
+        page(session).post(page + "/delete-everything").then().statusCode(404);
+    }
+
+    @Test
     void shouldShowTheBookedAppointmentAndFreeTimeOnTheDay() {
         long provider = mine.provider("Grid");
         long room = mine.room("Op Grid", true);

@@ -154,6 +154,17 @@ class ConsoleBrowserTest {
             assertTrue(grid.contains("Jordan Rivera"), grid);
             assertTrue(grid.contains("Free"), grid);
             chromium.screenshot(SCREENSHOTS.resolve("schedule.png"), HeadlessChromium.WIDTH);
+            chromium.screenshot(SCREENSHOTS.resolve("schedule-phone.png"), 390);
+            // The appointment opens from the grid; the patient did not come: a no-show frees the time.
+            browser.findElement(By.cssSelector("a.apt")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-actions")));
+            chromium.screenshot(SCREENSHOTS.resolve("appointment.png"), HeadlessChromium.WIDTH);
+            browser.findElement(By.xpath("//button[normalize-space()='No-show']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Marked as a no-show"));
+            browser.get(console + "/schedule?day=" + bookedDay);
+            assertFalse(browser.findElement(By.cssSelector("table.day-grid")).getText().contains("Jordan Rivera"),
+                    "a no-show holds no time on the grid");
 
             // Agents: the URLs for Retell; a Retell agent needs RETELL_API_KEY, a Twilio one is only recorded.
             browser.findElement(By.linkText("Agents")).click();
@@ -183,6 +194,8 @@ class ConsoleBrowserTest {
             assertFalse(browser.getPageSource().contains(MESSAGE_REASON));
             browser.get(console + "/schedule?day=" + bookedDay);
             assertFalse(browser.getPageSource().contains("Jordan Rivera"));
+            browser.get(console + "/schedule/appointments/" + appointmentId);
+            assertEquals("Not found", browser.findElement(By.tagName("h1")).getText());
 
             signOut(browser, wait);
             browser.get(console + "/schedule");
