@@ -148,8 +148,11 @@ class ConsoleTest {
         lead(mine, call, "Lee Park");
         String session = signIn(mine);
 
+        long open = mine.api().get("/api/leads").then().extract().jsonPath()
+                .getList("data.findAll { it.status != 'done' }").size();
         page(session).get("/console/calls").then().statusCode(200)
-                .body(allOf(containsString("Lee Park"), containsString("Call me back"), containsString("Message taken")));
+                .body(allOf(containsString("Lee Park"), containsString("Call me back"), containsString("Message taken"),
+                        containsString("aria-label=\"" + open + " open\"")));
         page(session).get("/console/calls/" + call).then().statusCode(200)
                 .body(allOf(containsString("Searched Tuesday, December 2: 3 times offered"),
                         containsString("Took a message for a callback"), containsString("callback-number"),

@@ -125,6 +125,11 @@ public class LeadService implements PanacheRepository<LeadEntity> {
     }
 
     /** Leads of these calls, for the call log. */
+    /** Callbacks not yet marked done: the count on the console's Leads tab. */
+    public long countOpen() {
+        return count("status <> ?1", LeadEntity.DONE);
+    }
+
     public List<LeadEntity> forCalls(List<String> callIds) {
         return callIds.isEmpty() ? new ArrayList<>() : list("callId in ?1", callIds);
     }
