@@ -75,15 +75,19 @@ public class ClinicDirectory {
         String key = keyOf(query);
         Cached cached = cache.get(key);
         Instant now = Instant.now();
-        lastUsed.put(key, now);
-        if (cached != null && now.isBefore(cached.freshUntil())) {
-            return new Lookup.Found(cached.clinic());
-        }
         if (cached != null && now.isBefore(cached.usableUntil())) {
-            refreshInBackground(key, query);
+            lastUsed.put(key, now);
+            if (!now.isBefore(cached.freshUntil())) {
+                refreshInBackground(key, query);
+            }
             return new Lookup.Found(cached.clinic());
         }
-        return fetch(key, query);
+        Lookup lookup = fetch(key, query);
+        if (lookup instanceof Lookup.Found) {
+            // Only known clinics are remembered: lookups of unknown numbers must not grow this map.
+            lastUsed.put(key, now);
+        }
+        return lookup;
     }
 
     /** Reads again the clinics that had a call lately; forgets the others. */
@@ -124,6 +128,7 @@ public class ClinicDirectory {
                     : client.resolveClinic(null, query.toNumber(), null);
             if (clinic.isEmpty()) {
                 cache.remove(key);
+                lastUsed.remove(key);
                 return new Lookup.Unknown();
             }
             Instant fetched = Instant.now();
