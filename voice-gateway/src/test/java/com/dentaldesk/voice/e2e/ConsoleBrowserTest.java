@@ -138,7 +138,9 @@ class ConsoleBrowserTest {
             assertTrue(reveal.getText().contains(RealBookingApi.JORDAN_PHONE), reveal.getText());
 
             // Leads: the message is an open callback until the front desk marks it done.
-            browser.findElement(By.linkText("Leads")).click();
+            WebElement leadsTab = browser.findElement(By.cssSelector("nav.tabs a[href='/console/leads']"));
+            assertTrue(leadsTab.getText().matches("Leads \\d+"), "open callbacks counted: " + leadsTab.getText());
+            leadsTab.click();
             WebElement lead = leadCard(browser, MESSAGE_REASON);
             chromium.screenshot(SCREENSHOTS.resolve("leads.png"), HeadlessChromium.WIDTH);
             lead.findElement(By.cssSelector("button[type=submit]")).click();
@@ -170,8 +172,8 @@ class ConsoleBrowserTest {
             browser.findElement(By.linkText("Agents")).click();
             assertTrue(browser.findElement(By.id("gateway-url")).getText().startsWith("wss://"));
             createAgent(browser, "Front desk", "Retell (set up automatically)");
-            assertTrue(browser.findElement(By.id("agent-error")).getText().contains("RETELL_API_KEY"),
-                    browser.findElement(By.id("agent-error")).getText());
+            WebElement agentError = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agent-error")));
+            assertTrue(agentError.getText().contains("RETELL_API_KEY"), agentError.getText());
             createAgent(browser, "After-hours line", "Twilio (recorded only)");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "After-hours line"));
             chromium.screenshot(SCREENSHOTS.resolve("agents.png"), HeadlessChromium.WIDTH);
