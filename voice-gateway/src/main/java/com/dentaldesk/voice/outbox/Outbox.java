@@ -53,6 +53,7 @@ public class Outbox {
 
     private static final Logger LOG = Logger.getLogger(Outbox.class);
     private static final String SUFFIX = ".json";
+    private static final int FAILURES_PER_ROUND = 3;
 
     private final Path dir;
     private final Path dead;
@@ -169,8 +170,15 @@ public class Outbox {
         }
     }
 
-    /** Delivers letters oldest first; true when booking-api was unavailable (the rest wait for the next round). */
+    /**
+     * Delivers letters oldest first; true when booking-api was unavailable. A failure moves on to the next letter, so
+     * one letter booking-api keeps failing on (a 5xx for that letter only) does not hold up the others; after
+     * {@link #FAILURES_PER_ROUND} failures in a row booking-api is taken to be away and the rest wait for the next
+     * round.
+     */
     boolean deliverAll() {
+        int failuresInARow = 0;
+        boolean anyFailed = false;
         for (Path file : letters()) {
             if (Thread.currentThread().isInterrupted()) {
                 return true;
@@ -204,11 +212,16 @@ public class Outbox {
                     retire(file, read);
                 }
                 case UNAVAILABLE -> {
-                    return true;
+                    anyFailed = true;
+                    if (++failuresInARow >= FAILURES_PER_ROUND) {
+                        return true;
+                    }
+                    continue;
                 }
             }
+            failuresInARow = 0;
         }
-        return false;
+        return anyFailed;
     }
 
     /** SIGINT/SIGTERM, after the call log has handed over what it could not upload: one last round, then stop. */

@@ -135,6 +135,31 @@ class OutboxTest {
     }
 
     @Test
+    void shouldNotLetOneLetterBookingApiKeepsFailingOnHoldUpTheOthers() throws Exception {
+        FakeBookingApi booking = new FakeBookingApi(letter -> Courier.Result.UNAVAILABLE);
+        Outbox outbox = outbox(booking);
+        outbox.start();
+        try {
+            Letter poison = lead("call_poison", "booking-api fails on this one");
+            outbox.keep(poison);
+            // The oldest, so it comes first in every round.
+            Files.setLastModifiedTime(dir.resolve(Outbox.fileName(poison)),
+                    java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+            outbox.keep(lead("call_next", "fine"));
+            outbox.keep(lead("call_last", "fine too"));
+            // booking-api is back, but answers 5xx for the oldest letter every time.
+            booking.answer = letter -> letter.callId().equals("call_poison") ? Courier.Result.UNAVAILABLE
+                    : Courier.Result.DELIVERED;
+            Await.until(Duration.ofSeconds(10), () -> booking.received.size() == 2);
+            assertEquals(java.util.Set.of("call_next", "call_last"),
+                    booking.received.stream().map(Letter::callId).collect(java.util.stream.Collectors.toSet()));
+            assertEquals(1, outbox.waiting(), "the failing letter is kept for the next round");
+        } finally {
+            outbox.stop();
+        }
+    }
+
+    @Test
     void shouldRefuseANewLetterWhenFullAndSaySo() {
         Outbox outbox = new Outbox(dir, 2, Duration.ofMillis(20), Duration.ofMillis(100),
                 letter -> Courier.Result.UNAVAILABLE);
