@@ -11,12 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -38,8 +40,11 @@ final class LocalData {
      * Others may pass through (the database runs as {@code nobody} when started by root) but not list it; what is
      * inside is owner-only.
      */
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> FOLDER =
-            PosixFilePermissions.fromString("rwx--x--x");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx--x--x");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FOLDER = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** What the local run keeps in its folder; --fresh deletes a folder holding only these. */
+    private static final Set<String> KNOWN = Set.of("postgres", "gateway-outbox", "outbox", SECRETS, SECRETS + ".tmp");
 
     private final Path root;
 
@@ -63,8 +68,27 @@ final class LocalData {
         return Files.isDirectory(root);
     }
 
-    /** Everything in the folder, for {@code --fresh}. */
-    void delete() throws IOException {
+    /**
+     * Everything in the folder, for {@code --fresh}: refused while a database runs on it, and for a folder holding
+     * anything but what the local run puts there (a mistyped {@code --data} must not empty someone's home).
+     */
+    void deleteForFresh() throws IOException {
+        if (Files.exists(postgres().resolve("postmaster.pid"))) {
+            throw new IllegalStateException("The stack is running on " + root + " (or stopped without a clean"
+                    + " shutdown): stop ./run-local first");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            List<String> foreign = entries.map(p -> p.getFileName().toString()).filter(n -> !KNOWN.contains(n))
+                    .toList();
+            if (!foreign.isEmpty()) {
+                throw new IllegalStateException(root + " holds more than ./run-local's data (" + foreign
+                        + "); --fresh deletes nothing there");
+            }
+        }
+        delete();
+    }
+
+    private void delete() throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
@@ -94,13 +118,13 @@ final class LocalData {
             }
         }
         if (changed) {
-            Path temp = root.resolve(SECRETS + ".tmp");
+            Path temp = ownerOnlyFile(root.resolve(SECRETS + ".tmp"));
             try (Writer writer = Files.newBufferedWriter(temp)) {
                 stored.store(writer, "Made by ./run-local on first start; delete a line to make a new one");
             }
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+        Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
         return new Secrets(env("BOOKING_API_SERVICE_TOKEN", stored.getProperty("service-token")),
                 env("DEMO_DENTAL_API_KEY", stored.getProperty("demo-dental-api-key")),
                 env("DEMO_ORTHO_API_KEY", stored.getProperty("demo-ortho-api-key")));
@@ -119,8 +143,11 @@ final class LocalData {
             throw new IllegalStateException("The stack is running on " + data + " (or stopped without a clean"
                     + " shutdown): stop ./run-local (Ctrl-C), or start and stop it once, then back up");
         }
+        if (file.toAbsolutePath().normalize().startsWith(data.toAbsolutePath().normalize())) {
+            throw new IllegalStateException("Write the backup outside " + data + " (it would copy itself)");
+        }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".partial");
+        Path temp = ownerOnlyFile(file.resolveSibling(file.getFileName() + ".partial"));
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp));
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(out))) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -139,8 +166,10 @@ final class LocalData {
                     tar.closeArchiveEntry();
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
-        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         System.out.println("Backed up " + data + " to " + file + " (" + Files.size(file) / 1024 + " KiB)");
     }
@@ -162,7 +191,29 @@ final class LocalData {
         Files.setPosixFilePermissions(data, FOLDER);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
-            LocalPostgres.untar(tar, data);
+            for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+                Path out = data.resolve(entry.getName()).normalize();
+                if (!out.startsWith(data) || out.equals(data)) {
+                    throw new IllegalStateException(file + " is not a ./run-local backup (entry " + entry.getName()
+                            + " outside the folder)");
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+                } else if (entry.isFile()) {
+                    Files.createDirectories(out.getParent(), PosixFilePermissions.asFileAttribute(OWNER_ONLY_FOLDER));
+                    // Written into the owner-only file (Files.copy would replace it with a new, default one).
+                    try (OutputStream target = Files.newOutputStream(ownerOnlyFile(out))) {
+                        tar.transferTo(target);
+                    }
+                } else {
+                    // Backups hold plain files and folders only; a link could point anywhere on the machine.
+                    throw new IllegalStateException(file + " is not a ./run-local backup (it holds a link: "
+                            + entry.getName() + ")");
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            new LocalData(data).delete();
+            throw e;
         }
         Path postgres = new LocalData(data).postgres();
         if (!Files.isRegularFile(postgres.resolve("PG_VERSION"))) {
@@ -176,6 +227,12 @@ final class LocalData {
             throw e;
         }
         System.out.println("Restored " + file + " into " + data + "; start it with ./run-local --data " + data);
+    }
+
+    /** An empty file readable by its owner only from the moment it exists. */
+    private static Path ownerOnlyFile(Path file) throws IOException {
+        Files.deleteIfExists(file);
+        return Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
     }
 
     private static String random() {

@@ -227,7 +227,7 @@ public final class LocalPostgres implements AutoCloseable {
         return target;
     }
 
-    static void untar(TarArchiveInputStream tar, Path dir) throws IOException {
+    private static void untar(TarArchiveInputStream tar, Path dir) throws IOException {
         TarArchiveEntry entry;
         while ((entry = tar.getNextEntry()) != null) {
             Path out = dir.resolve(entry.getName()).normalize();

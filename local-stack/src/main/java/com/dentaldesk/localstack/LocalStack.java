@@ -60,7 +60,7 @@ public final class LocalStack {
                 System.out.println("Nothing deleted.");
                 return;
             }
-            data.delete();
+            data.deleteForFresh();
         }
         LocalData.Secrets secrets = data.secrets();
         String socketSecret = env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");

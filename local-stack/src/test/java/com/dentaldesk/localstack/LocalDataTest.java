@@ -42,7 +42,10 @@ class LocalDataTest {
         sql(first, "create table bookings (patient text); insert into bookings values ('Jordan')");
         assertThrows(IllegalStateException.class, () -> LocalData.backup(data.root(), work.resolve("live.tar.gz")),
                 "a running database's files are no backup");
+        assertThrows(IllegalStateException.class, data::deleteForFresh, "--fresh never deletes a running database");
         first.close();
+        assertThrows(IllegalStateException.class, () -> LocalData.backup(data.root(), data.root().resolve("b.tar.gz")),
+                "a backup inside the folder would copy itself");
 
         LocalPostgres second = LocalPostgres.startKept(data.postgres());
         assertFalse(second.createDatabaseIfAbsent("booking"), "the database is still there");
@@ -58,6 +61,8 @@ class LocalDataTest {
         LocalData.restore(backup, restored);
         assertThrows(IllegalStateException.class, () -> LocalData.restore(backup, restored),
                 "a restore never writes over data");
+        assertEquals("rw-------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(restored.resolve("local-secrets.properties"))), "keys stay private");
         LocalPostgres third = LocalPostgres.startKept(new LocalData(restored).postgres());
         assertEquals("Jordan", patient(third));
         third.close();
@@ -76,6 +81,28 @@ class LocalDataTest {
         Path notADatabase = Files.createDirectories(work.resolve("photos"));
         Files.writeString(notADatabase.resolve("holiday.jpg"), "x");
         assertThrows(IllegalStateException.class, () -> LocalPostgres.startKept(notADatabase));
+    }
+
+    @Test
+    void shouldRefuseAnArchiveWithALinkAndAFreshStartOfAFolderThatHoldsMoreThanItsData() throws Exception {
+        Path archive = work.resolve("crafted.tar.gz");
+        try (var out = Files.newOutputStream(archive);
+                var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(
+                        new org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream(out))) {
+            var link = new org.apache.commons.compress.archivers.tar.TarArchiveEntry("postgres",
+                    org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK);
+            link.setLinkName("/etc");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        Path target = work.resolve("target");
+        assertThrows(IllegalStateException.class, () -> LocalData.restore(archive, target));
+        assertFalse(Files.exists(target.resolve("postgres")), "no link was made");
+
+        Path home = Files.createDirectories(work.resolve("home"));
+        Files.writeString(home.resolve("thesis.txt"), "years of work");
+        assertThrows(IllegalStateException.class, () -> new LocalData(home).deleteForFresh());
+        assertTrue(Files.exists(home.resolve("thesis.txt")));
     }
 
     private static void sql(LocalPostgres postgres, String sql) throws Exception {

@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
@@ -120,7 +121,7 @@ public class AppointmentService {
         params.requireAll();
         Optional<AppointmentStatus> newStatus = params.optionalString("AptStatus")
                 .map(AppointmentService::parseStatus);
-        AppointmentEntity appointment = require(aptNum);
+        AppointmentEntity appointment = newStatus.isPresent() ? requireForUpdate(aptNum) : require(aptNum);
         boolean moves = params.has("AptDateTime") || params.has("ProvNum") || params.has("Op")
                 || params.has("lengthMinutes");
         if (newStatus.isPresent() && moves) {
@@ -184,7 +185,13 @@ public class AppointmentService {
     private Appointment changeStatus(Params params, AppointmentStatus status) {
         long aptNum = params.requiredLong("AptNum");
         params.requireAll();
-        return changeStatus(require(aptNum), status);
+        return changeStatus(requireForUpdate(aptNum), status);
+    }
+
+    /** The appointment, locked until the transaction ends: status changes from two desks take turns. */
+    private AppointmentEntity requireForUpdate(long aptNum) {
+        return appointments.findByIdOptional(aptNum, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> BookingException.notFound("Appointment " + aptNum));
     }
 
     /**
@@ -216,6 +223,9 @@ public class AppointmentService {
                     throw BookingException.invalid("AptStatus",
                             "An appointment in the past cannot be scheduled again");
                 }
+                // The same checks as a booking: a provider who left or a room taken out of use is not booked again.
+                providers.requireBookable(appointment.providerId);
+                operatories.requireActive(appointment.operatoryId);
                 if (!writer.reschedule(appointment.id)) {
                     throw taken(TAKEN, appointment.startsAt, appointment.providerId, appointment.lengthMinutes(),
                             appointment.patientId, Optional.of(appointment.id));

@@ -106,6 +106,8 @@ public class DemoDataSeeder {
         functions.execute(BookingFunction.CreateDefaultSchedules, Map.of(), null, null);
         String key = configuredKey.filter(k -> !k.isBlank()).orElseGet(ApiKeys::newKey);
         apiKeys.register(clinic.id, "demo", key);
+        // Kept databases (./run-local) live on: a demo key replaced in the secrets file stops working at once.
+        apiKeys.revokeOthers(clinic.id, "demo", key);
         if (configuredKey.filter(k -> !k.isBlank()).isEmpty()) {
             // Local demo only (never seeded in production): the operator needs this key to try the API.
             System.out.printf("%n  Demo clinic %s API key: %s%n%n", demo.slug(), key);

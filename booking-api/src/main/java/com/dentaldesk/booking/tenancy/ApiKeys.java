@@ -38,6 +38,13 @@ public class ApiKeys implements PanacheRepository<ApiKey> {
         return true;
     }
 
+    /** Revokes the clinic's other live keys with this label: a demo key made anew replaces the one before it. */
+    @Transactional
+    public long revokeOthers(long organizationId, String label, String keep) {
+        return update("revokedAt = ?1 where organizationId = ?2 and label = ?3 and keyHash <> ?4 and revokedAt is null",
+                Instant.now(), organizationId, label, hash(keep));
+    }
+
     public Optional<ApiKey> findActive(String key) {
         return find("keyHash = ?1 and revokedAt is null", hash(key)).firstResultOptional();
     }

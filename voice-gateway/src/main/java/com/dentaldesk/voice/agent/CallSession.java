@@ -37,6 +37,7 @@ public final class CallSession {
     private volatile ResponseSink sink;
     private long latestResponseId = -1;
     private Turn current;
+    private static final long SLUG_CALL_DETAILS_WAIT_MILLIS = 300;
     private ScheduledFuture<?> callDetailsTimer;
     /** Retell's {@code start_timestamp} (epoch ms) from call details; null until they arrive. */
     private volatile Long retellStartMillis;
@@ -62,15 +63,16 @@ public final class CallSession {
         return sink;
     }
 
-    /** A new call: ask for call details, greet as soon as the clinic is known. */
+    /**
+     * A new call: ask for call details and greet when they arrive (Retell sends them at once). They say whether the
+     * clinic placed the call, which changes the greeting; with the clinic's slug in the URL the wait is short, then
+     * the greeting goes out without them.
+     */
     void start() {
         sink.send(RetellResponse.Config.standard());
-        if (state.clinicSlugHint() != null) {
-            beginOpening();
-        } else {
-            callDetailsTimer = with.workers().timer().schedule(this::beginOpening,
-                    with.config().socket().callDetailsTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        long waitMillis = state.clinicSlugHint() != null ? SLUG_CALL_DETAILS_WAIT_MILLIS
+                : with.config().socket().callDetailsTimeout().toMillis();
+        callDetailsTimer = with.workers().timer().schedule(this::beginOpening, waitMillis, TimeUnit.MILLISECONDS);
     }
 
     /** Retell reconnected to this instance: continue on the new socket without greeting again. */

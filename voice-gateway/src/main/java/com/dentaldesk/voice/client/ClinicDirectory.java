@@ -84,7 +84,6 @@ public class ClinicDirectory {
         }
         Lookup lookup = fetch(key, query);
         if (lookup instanceof Lookup.Found) {
-            // Only known clinics are remembered: lookups of unknown numbers must not grow this map.
             lastUsed.put(key, now);
         }
         return lookup;
@@ -132,6 +131,9 @@ public class ClinicDirectory {
                 return new Lookup.Unknown();
             }
             Instant fetched = Instant.now();
+            // Only clinics found are remembered (lookups of unknown numbers must not grow this map), and before the
+            // entry, so the refresh timer never takes a new entry for an unused one.
+            lastUsed.putIfAbsent(key, fetched);
             // A zero ttl turns the cache off (tests); otherwise a known clinic outlives an outage.
             Duration kept = ttl.isZero() ? Duration.ZERO : ttl.compareTo(KEPT_THROUGH_OUTAGE) > 0 ? ttl
                     : KEPT_THROUGH_OUTAGE;

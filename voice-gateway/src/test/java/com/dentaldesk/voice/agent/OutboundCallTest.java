@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.contracts.retell.RetellCall;
 import com.dentaldesk.simulator.AgentTurn;
+import com.dentaldesk.simulator.CallListener;
 import com.dentaldesk.simulator.RetellCallClient;
 import com.dentaldesk.voice.support.BookingStubs;
 import com.dentaldesk.voice.support.Clinics;
@@ -56,6 +57,18 @@ class OutboundCallTest {
         openai.stub(whenCallerSays("who is this"), sse(toolCall("call_f1", "find_patient", "{}")));
         openai.stub(whenToolReturns("call_f1"), sse(text("It's about your visit tomorrow. ")));
         openai.stub(whenCallerSays("bye"), sse(toolCall("call_e1", "end_call", "{}")));
+    }
+
+    @Test
+    void shouldGreetAsTheCallerAlsoWhenTheUrlNamesTheClinic() throws Exception {
+        RetellCall outbound = new RetellCall("test-" + UUID.randomUUID(), Clinics.AGENT_ID, CLINIC_LINE,
+                Clinics.CALLER, "outbound", Map.of("patient_name", "Sam"), null, System.currentTimeMillis());
+        // The slug in the URL makes the clinic known at once; the greeting still waits for Retell's call details.
+        try (RetellCallClient call = RetellCallClient.connect(TestCalls.baseUrl(root), Clinics.SLUG, outbound,
+                CallListener.QUIET, TestCalls.options())) {
+            assertTrue(call.greeting().await(3000));
+            assertTrue(call.greeting().content().contains("calling for Sam"), call.greeting().content());
+        }
     }
 
     @Test
