@@ -77,6 +77,25 @@ class AppointmentStatusTest {
     }
 
     @Test
+    void shouldNotScheduleAgainWithAProviderWhoNoLongerTakesAppointments() {
+        Clinic clinic = fixture.create("America/Denver");
+        long provider = clinic.provider("Leaving");
+        long room = clinic.room("Op 1", true);
+        long patient = clinic.patient("Rae", "303-555-0123");
+        LocalDate day = clinic.futureWeekday(1);
+        clinic.schedule(day, "08:00", "12:00", provider, room);
+        long visit = clinic.create("CreateAppointment", clinic.booking(patient, provider, day + " 09:00:00", 30),
+                "AptNum");
+        clinic.call("DeleteAppointment", Map.of("AptNum", visit)).statusCode(200);
+        clinic.call("DeleteProvider", Map.of("ProvNum", provider)).statusCode(200);
+
+        clinic.call("UpdateAppointment", Map.of("AptNum", visit, "AptStatus", "Scheduled")).statusCode(422)
+                .body("error.missing", hasItem("ProvNum"))
+                .body("error.message", equalTo("Provider " + provider + " no longer takes appointments"));
+        clinic.api().get("/api/appointments/" + visit).then().body("data.AptStatus", equalTo("Cancelled"));
+    }
+
+    @Test
     void shouldCompleteAVisitThatHasBegunAndKeepItFinal() throws Exception {
         Clinic clinic = fixture.create("America/Chicago");
         long provider = clinic.provider("Ames");
