@@ -73,10 +73,7 @@ final class LocalData {
      * anything but what the local run puts there (a mistyped {@code --data} must not empty someone's home).
      */
     void deleteForFresh() throws IOException {
-        if (Files.exists(postgres().resolve("postmaster.pid"))) {
-            throw new IllegalStateException("The stack is running on " + root + " (or stopped without a clean"
-                    + " shutdown): stop ./run-local first");
-        }
+        requireStopped("stop ./run-local first");
         try (Stream<Path> entries = Files.list(root)) {
             List<String> foreign = entries.map(p -> p.getFileName().toString()).filter(n -> !KNOWN.contains(n))
                     .toList();
@@ -86,6 +83,14 @@ final class LocalData {
             }
         }
         delete();
+    }
+
+    /** Refuses while PostgreSQL runs on the folder (or left its pid file after a crash). */
+    private void requireStopped(String whatToDo) {
+        if (Files.exists(postgres().resolve("postmaster.pid"))) {
+            throw new IllegalStateException("The stack is running on " + root + " (or stopped without a clean"
+                    + " shutdown): " + whatToDo);
+        }
     }
 
     private void delete() throws IOException {
@@ -139,10 +144,7 @@ final class LocalData {
         if (!Files.isRegularFile(local.postgres().resolve("PG_VERSION"))) {
             throw new IllegalStateException("No database in " + data + " to back up");
         }
-        if (Files.exists(local.postgres().resolve("postmaster.pid"))) {
-            throw new IllegalStateException("The stack is running on " + data + " (or stopped without a clean"
-                    + " shutdown): stop ./run-local (Ctrl-C), or start and stop it once, then back up");
-        }
+        local.requireStopped("stop ./run-local (Ctrl-C), or start and stop it once, then back up");
         if (file.toAbsolutePath().normalize().startsWith(data.toAbsolutePath().normalize())) {
             throw new IllegalStateException("Write the backup outside " + data + " (it would copy itself)");
         }
@@ -241,7 +243,8 @@ final class LocalData {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    private static String env(String name, String fallback) {
+    /** An environment variable, or the fallback when it is unset or blank. */
+    static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }

@@ -63,7 +63,7 @@ public final class LocalStack {
             data.deleteForFresh();
         }
         LocalData.Secrets secrets = data.secrets();
-        String socketSecret = env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");
+        String socketSecret = LocalData.env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");
 
         System.out.println("Starting PostgreSQL on " + data.postgres() + " ...");
         LocalPostgres postgres = LocalPostgres.startKept(data.postgres());
@@ -118,10 +118,6 @@ public final class LocalStack {
         return in.hasNextLine() && in.nextLine().trim().equals("delete");
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 
     /** What the command line asked for. */
     record Arguments(String command, Path data, Path file, boolean fresh, boolean yes) {
