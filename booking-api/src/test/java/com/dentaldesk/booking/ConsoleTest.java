@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.support.ClinicFixture.Person;
+import com.dentaldesk.booking.staff.StaffAccounts;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.support.EmbeddedPostgresResource;
-import com.dentaldesk.booking.tenancy.ApiKeys;
 import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.LeadRequest;
@@ -49,39 +51,46 @@ class ConsoleTest {
     ClinicFixture fixture;
 
     @Inject
-    ApiKeys apiKeys;
+    StaffAccounts staff;
 
     Clinic mine;
     Clinic theirs;
+    Person owner;
 
     @BeforeEach
     void twoClinics() {
         mine = fixture.create("America/New_York");
         theirs = fixture.create("America/Los_Angeles");
+        owner = fixture.person(mine, StaffRole.OWNER);
     }
 
     @Test
-    void shouldRefuseAWrongKeyWithoutSayingWhetherTheClinicExists() {
-        String wrongKey = signInForm(mine.slug(), "dk_not_a_key").statusCode(401)
+    void shouldRefuseAWrongPasswordWithoutSayingWhetherTheAccountExists() {
+        Person other = fixture.person(theirs, StaffRole.OWNER);
+        String wrongPassword = signInForm(owner.email(), "not-the-password").statusCode(401)
                 .header("Set-Cookie", emptyOrNullString()).extract().asString();
-        String othersKey = signInForm(mine.slug(), theirs.apiKey()).statusCode(401).extract().asString();
-        String noClinic = signInForm("no-such-clinic", mine.apiKey()).statusCode(401).extract().asString();
+        String othersPassword = signInForm(owner.email(), other.password()).statusCode(401).extract().asString();
+        String noAccount = signInForm("nobody@" + mine.slug() + ".test", owner.password()).statusCode(401)
+                .extract().asString();
+        String apiKey = signInForm(owner.email(), mine.apiKey()).statusCode(401).extract().asString();
 
-        String refused = "That clinic and key do not match an active API key";
-        assertThat(List.of(wrongKey, othersKey, noClinic)).allSatisfy(page -> assertThat(page).contains(refused));
+        String refused = "That email and password do not match an active account";
+        assertThat(List.of(wrongPassword, othersPassword, noAccount, apiKey))
+                .allSatisfy(page -> assertThat(page).contains(refused));
     }
 
     @Test
-    void shouldThrottleAClinicsSignInAfterTwentyFailuresAndSayWhenToTryAgain() {
+    void shouldThrottleAnAccountsSignInAfterTwentyFailuresAndSayWhenToTryAgain() {
         for (int i = 0; i < 20; i++) {
-            signInForm(mine.slug(), "dk_guess_" + i).statusCode(401);
+            signInForm(owner.email(), "guess-" + i).statusCode(401);
         }
-        // Even the right key waits now: the clinic's failures are spent.
-        signInForm(mine.slug(), mine.apiKey()).statusCode(429).header("Retry-After", notNullValue())
+        // Even the right password waits now: the account's failures are spent.
+        signInForm(owner.email(), owner.password()).statusCode(429).header("Retry-After", notNullValue())
                 .header("Set-Cookie", emptyOrNullString())
                 .body(containsString("Too many failed sign-ins. Try again in"));
-        // Another clinic signs in as usual.
-        signInForm(theirs.slug(), theirs.apiKey()).statusCode(303);
+        // Someone else signs in as usual.
+        Person other = fixture.person(theirs, StaffRole.OWNER);
+        signInForm(other.email(), other.password()).statusCode(303);
     }
 
     @Test
@@ -215,7 +224,7 @@ class ConsoleTest {
                 .body(containsString("value=\"Bright Teeth\""));
         page(session).formParam("name", "Night\u0000 line").formParam("providerType", "twilio")
                 .post("/console/agents").then().statusCode(303);
-        signInForm(mine.slug() + "\u0000", mine.apiKey() + "\u0000").statusCode(303);
+        signInForm(owner.email() + "\u0000", owner.password()).statusCode(303);
     }
 
     @Test
@@ -313,7 +322,7 @@ class ConsoleTest {
     }
 
     @Test
-    void shouldEndTheSessionOnSignOutAndWhenItsKeyIsRevoked() {
+    void shouldEndTheSessionOnSignOutAndWhenTheAccountIsDisabled() {
         String session = signIn(mine);
         page(session).get("/console/calls").then().statusCode(200);
         page(session).post("/console/sign-out").then().statusCode(303)
@@ -321,21 +330,23 @@ class ConsoleTest {
                 .header("Set-Cookie", allOf(containsString(COOKIE + "=;"), containsString("Max-Age=0")));
         page(session).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
 
-        String key = ApiKeys.newKey();
-        apiKeys.register(mine.id(), "front desk", key);
-        String second = signInForm(mine.slug(), key).statusCode(303).extract().cookie(COOKIE);
+        Person desk = fixture.person(mine, StaffRole.FRONT_DESK);
+        String second = signInForm(desk.email(), desk.password()).statusCode(303).extract().cookie(COOKIE);
         page(second).get("/console/calls").then().statusCode(200);
-        apiKeys.revoke(key);
+        long deskId = staff.authenticate(desk.email(), desk.password()).orElseThrow().id;
+        page(signIn(mine)).formParam("active", "false").post("/console/staff/" + deskId + "/active").then()
+                .statusCode(303);
         page(second).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
+        signInForm(desk.email(), desk.password()).statusCode(401);
     }
 
     @Test
     void shouldIssueAStrictHttpOnlyCookieAndRefuseCrossSiteForms() {
-        signInForm(mine.slug(), mine.apiKey()).statusCode(303).header("Location", "/console/calls")
+        signInForm(owner.email(), owner.password()).statusCode(303).header("Location", "/console/calls")
                 .header("Set-Cookie", allOf(containsString("HttpOnly"), containsString("Secure"),
                         containsString("SameSite=Strict"), containsString("Path=/console")));
         given().redirects().follow(false).header("Origin", "https://evil.example")
-                .formParam("slug", mine.slug()).formParam("key", mine.apiKey()).post("/console/sign-in").then()
+                .formParam("email", owner.email()).formParam("password", owner.password()).post("/console/sign-in").then()
                 .statusCode(403);
         long lead = lead(mine, newCallId(), "Olga");
         page(signIn(mine)).header("Origin", "https://evil.example").post("/console/leads/" + lead + "/done").then()
@@ -345,13 +356,15 @@ class ConsoleTest {
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
     }
 
-    private ValidatableResponse signInForm(String slug, String key) {
-        return given().redirects().follow(false).formParam("slug", slug).formParam("key", key)
+    private ValidatableResponse signInForm(String email, String password) {
+        return given().redirects().follow(false).formParam("email", email).formParam("password", password)
                 .post("/console/sign-in").then();
     }
 
+    /** A session of the clinic's owner ({@code mine}'s is made before each test). */
     private String signIn(Clinic clinic) {
-        return signInForm(clinic.slug(), clinic.apiKey()).statusCode(303).extract().cookie(COOKIE);
+        Person person = clinic == mine ? owner : fixture.person(clinic, StaffRole.OWNER);
+        return signInForm(person.email(), person.password()).statusCode(303).extract().cookie(COOKIE);
     }
 
     /** A console request with this session cookie (none when null); redirects are asserted, not followed. */

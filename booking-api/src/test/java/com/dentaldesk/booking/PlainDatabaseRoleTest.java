@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.ClinicFixture.Clinic;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.support.PlainRoleDatabase;
 import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.ConversationLog;
@@ -75,8 +76,9 @@ class PlainDatabaseRoleTest {
         mine.call("GetPatient", Map.of("PatNum", patient)).statusCode(200)
                 .body("data.FName", equalTo("Ada"));
 
-        String session = given().redirects().follow(false).formParam("slug", mine.slug())
-                .formParam("key", mine.apiKey()).post("/console/sign-in").then().statusCode(303)
+        var owner = fixture.person(mine, StaffRole.OWNER);
+        String session = given().redirects().follow(false).formParam("email", owner.email())
+                .formParam("password", owner.password()).post("/console/sign-in").then().statusCode(303)
                 .extract().cookie("dd_console");
         given().cookie("dd_console", session).get("/console/calls/" + callId).then().statusCode(200)
                 .body(containsString("I need a cleaning"));

@@ -16,6 +16,12 @@ public interface BookingConfig {
     @WithDefault("US")
     String defaultPhoneRegion();
 
+    /**
+     * {@code BOOKING_OPERATOR_TOKEN}: the platform operator's credential for {@code /api/operator} (creating clinics).
+     * Unset: those routes refuse everyone.
+     */
+    Optional<String> operatorToken();
+
     Demo demo();
 
     Console console();
@@ -29,7 +35,7 @@ public interface BookingConfig {
             int failuresPerAddress();
 
             @WithDefault("20")
-            int failuresPerClinic();
+            int failuresPerAccount();
         }
     }
 
@@ -43,5 +49,8 @@ public interface BookingConfig {
 
         /** {@code DEMO_ORTHO_API_KEY}: API key of demo-ortho; generated and printed when absent. */
         Optional<String> orthoApiKey();
+
+        /** {@code DEMO_OWNER_PASSWORD}: console password of the demo clinics' owners; generated and printed when absent. */
+        Optional<String> ownerPassword();
     }
 }

@@ -14,5 +14,14 @@ public class StartupChecks {
             throw new IllegalStateException("BOOKING_API_SERVICE_TOKEN must be at least " + MIN_SERVICE_TOKEN_LENGTH
                     + " characters (generate one with: openssl rand -hex 32)");
         }
+        config.operatorToken().filter(token -> !token.isEmpty()).ifPresent(token -> {
+            if (token.length() < MIN_SERVICE_TOKEN_LENGTH) {
+                throw new IllegalStateException("BOOKING_OPERATOR_TOKEN must be at least " + MIN_SERVICE_TOKEN_LENGTH
+                        + " characters (generate one with: openssl rand -hex 32), or left unset");
+            }
+            if (token.equals(config.serviceToken())) {
+                throw new IllegalStateException("BOOKING_OPERATOR_TOKEN must differ from BOOKING_API_SERVICE_TOKEN");
+            }
+        });
     }
 }

@@ -40,6 +40,11 @@ public final class ConsoleErrorPage {
         }
         return RestResponse.ResponseBuilder.<String>create(error.code().httpStatus())
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(Templates.error(title, message).render()).build();
+                .entity(page(title, message)).build();
+    }
+
+    /** The error page's HTML, for a refusal that is not an {@link ApiError} (an owner's page asked by the front desk). */
+    static String page(String title, String message) {
+        return Templates.error(title, message).render();
     }
 }

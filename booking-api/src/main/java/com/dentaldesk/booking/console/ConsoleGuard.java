@@ -17,18 +17,21 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import com.dentaldesk.booking.tenancy.Organization;
+import com.dentaldesk.booking.console.ConsoleSessions.SignedIn;
 import com.dentaldesk.booking.tenancy.TenantContext;
 
 /**
  * Guards every console page, failing closed: form posts only from the console's own origin (with SameSite=Strict
  * cookies, the CSRF defence), and a live session, else the sign-in page. The session's clinic becomes the request's
  * tenant exactly as an API key's does, so Hibernate's filter and the database's row-level security both apply; a
- * clinic is never taken from a form field or a URL. Console pages are never cached, framed or sniffed.
+ * clinic is never taken from a form field or a URL. The owner's pages refuse everyone else, by link and by form.
+ * Console pages are never cached, framed or sniffed.
  */
 public class ConsoleGuard {
 
-    private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN);
+    private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN, Console.WELCOME);
+    private static final Set<String> OWNER_SECTIONS = Set.of(Console.STAFF, Console.KEYS, Console.AUDIT,
+            Console.AGENTS);
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
@@ -55,12 +58,18 @@ public class ConsoleGuard {
             return Optional.empty();
         }
         Cookie cookie = request.getCookies().get(ConsoleCookie.NAME);
-        Optional<Organization> clinic = sessions.clinicOf(cookie == null ? null : cookie.getValue());
-        if (clinic.isEmpty()) {
+        Optional<SignedIn> session = sessions.signedIn(cookie == null ? null : cookie.getValue());
+        if (session.isEmpty()) {
             return Optional.of(Console.seeOther(Console.SIGN_IN).build());
         }
-        tenant.actFor(clinic.get());
-        signedIn.set(clinic.get());
+        tenant.actFor(session.get().clinic());
+        signedIn.set(session.get());
+        if (!signedIn.isOwner() && ownersOnly(Console.path(request.getUriInfo()))) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(ConsoleErrorPage.page("Only the owner can do this",
+                            "This part of the console is for your clinic's owner. Ask them if you need a change here."))
+                    .build());
+        }
         return Optional.empty();
     }
 
@@ -76,6 +85,10 @@ public class ConsoleGuard {
         headers.putSingle("X-Frame-Options", "DENY");
         // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own forms.
         headers.putSingle("Referrer-Policy", "same-origin");
+    }
+
+    private static boolean ownersOnly(String path) {
+        return OWNER_SECTIONS.stream().anyMatch(section -> path.equals(section) || path.startsWith(section + "/"));
     }
 
     /** A browser names the page a form came from in Origin; it must be this host. No Origin: not a cross-site form. */

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A signed-in console browser: the hash of its session token, its clinic and the key it signed in with. */
+/** A signed-in console browser: the hash of its session token, its clinic and the person who signed in. */
 @Entity
 @Table(name = "console_sessions")
 public class ConsoleSession {
@@ -21,8 +21,8 @@ public class ConsoleSession {
     @Column(name = "organization_id")
     public Long organizationId;
 
-    @Column(name = "api_key_id")
-    public Long apiKeyId;
+    @Column(name = "staff_member_id")
+    public Long staffMemberId;
 
     @Column(name = "token_hash")
     public String tokenHash;

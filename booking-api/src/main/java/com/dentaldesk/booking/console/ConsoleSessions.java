@@ -11,7 +11,8 @@ import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.crypto.Sha256;
-import com.dentaldesk.booking.tenancy.ApiKeys;
+import com.dentaldesk.booking.staff.StaffAccounts;
+import com.dentaldesk.booking.staff.StaffMember;
 import com.dentaldesk.booking.tenancy.Organization;
 import com.dentaldesk.booking.tenancy.OrganizationRepository;
 
@@ -20,7 +21,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Console sign-in: a clinic slug plus one of that clinic's active API keys opens an 8-hour session. The browser gets
+ * Console sign-in: a person's email and password open an 8-hour session in their clinic. The browser gets
  * a random 256-bit token; only its SHA-256 is stored. Every method runs in its own transaction, before the request
  * acts for a clinic (like the API's key lookup), so no Hibernate session opened here is reused for clinic data.
  */
@@ -30,36 +31,53 @@ public class ConsoleSessions implements PanacheRepository<ConsoleSession> {
     static final Duration LIFETIME = Duration.ofHours(8);
     private static final Logger LOG = Logger.getLogger(ConsoleSessions.class);
 
+    /** Who a live session is: their clinic and their account. */
+    public record SignedIn(Organization clinic, StaffMember member) {
+    }
+
     private final OrganizationRepository organizations;
-    private final ApiKeys apiKeys;
+    private final StaffAccounts staff;
     private final Clock clock;
 
-    public ConsoleSessions(OrganizationRepository organizations, ApiKeys apiKeys, Clock clock) {
+    public ConsoleSessions(OrganizationRepository organizations, StaffAccounts staff, Clock clock) {
         this.organizations = organizations;
-        this.apiKeys = apiKeys;
+        this.staff = staff;
         this.clock = clock;
     }
 
-    /** A new session token when the key is an active key of the clinic with this slug; empty otherwise. */
-    public Optional<String> signIn(String slug, String apiKey) {
-        if (slug == null || slug.isBlank() || apiKey == null || apiKey.isBlank()) {
+    /** A new session token when the email and password are an active account's; empty otherwise. */
+    public Optional<String> signIn(String email, String password) {
+        if (email == null || email.isBlank() || password == null || password.isEmpty()) {
             return Optional.empty();
         }
-        return QuarkusTransaction.requiringNew().call(() -> organizations.findBySlug(slug.trim().toLowerCase())
-                .flatMap(clinic -> apiKeys.findActive(apiKey.trim())
-                        .filter(key -> key.organizationId.equals(clinic.id))
-                        .map(key -> open(clinic.id, key.id))));
+        return QuarkusTransaction.requiringNew().call(() -> staff.authenticate(email, password)).map(this::open);
     }
 
-    /** The clinic of a live session: not expired, and the key it was opened with is still active. */
-    public Optional<Organization> clinicOf(String token) {
+    /** A session for a person who has just proven who they are (a password set through their link). */
+    public String open(StaffMember member) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            String token = RandomTokens.random256();
+            ConsoleSession session = new ConsoleSession();
+            session.organizationId = member.organizationId;
+            session.staffMemberId = member.id;
+            session.tokenHash = Sha256.hex(token);
+            session.createdAt = clock.instant();
+            session.expiresAt = session.createdAt.plus(LIFETIME);
+            persist(session);
+            return token;
+        });
+    }
+
+    /** The person of a live session: not expired, and their account not disabled. */
+    public Optional<SignedIn> signedIn(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        return QuarkusTransaction.requiringNew().call(() -> find("from ConsoleSession s where s.tokenHash = ?1"
-                + " and s.expiresAt > ?2 and exists (select k.id from ApiKey k where k.id = s.apiKeyId"
-                + " and k.revokedAt is null)", Sha256.hex(token), clock.instant()).firstResultOptional()
-                .map(session -> organizations.findById(session.organizationId)));
+        return QuarkusTransaction.requiringNew().call(() -> find("tokenHash = ?1 and expiresAt > ?2",
+                Sha256.hex(token), clock.instant()).firstResultOptional()
+                .map(session -> staff.findById(session.staffMemberId))
+                .filter(StaffMember::active)
+                .map(member -> new SignedIn(organizations.findById(member.organizationId), member)));
     }
 
     /** Ends the session of this token (sign-out); an unknown token is already signed out. */
@@ -67,18 +85,6 @@ public class ConsoleSessions implements PanacheRepository<ConsoleSession> {
         if (token != null && !token.isBlank()) {
             QuarkusTransaction.requiringNew().run(() -> delete("tokenHash", Sha256.hex(token)));
         }
-    }
-
-    private String open(long organizationId, long apiKeyId) {
-        String token = RandomTokens.random256();
-        ConsoleSession session = new ConsoleSession();
-        session.organizationId = organizationId;
-        session.apiKeyId = apiKeyId;
-        session.tokenHash = Sha256.hex(token);
-        session.createdAt = clock.instant();
-        session.expiresAt = session.createdAt.plus(LIFETIME);
-        persist(session);
-        return token;
     }
 
     @Scheduled(every = "1h", delayed = "2m")

@@ -21,19 +21,19 @@ import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Signing in to the console with the clinic's slug and an API key of that clinic, and signing out. A refused
- * sign-in says the same whatever was wrong, so it does not tell whether a clinic exists.
+ * Signing in to the console with a person's email and password, and signing out. A refused sign-in says the same
+ * whatever was wrong, so it does not tell whether an account exists.
  */
 @Path(Console.ROOT)
 public class SignInPage {
 
     private static final Logger LOG = Logger.getLogger(SignInPage.class);
     private static final String REFUSED =
-            "That clinic and key do not match an active API key. Check both and try again.";
+            "That email and password do not match an active account. Check both and try again.";
 
     @CheckedTemplate(basePath = "console/signin")
     static class Templates {
-        static native TemplateInstance form(String slug, String error, boolean signedOut);
+        static native TemplateInstance form(String email, String error, boolean signedOut);
     }
 
     private final ConsoleSessions sessions;
@@ -58,27 +58,26 @@ public class SignInPage {
 
     @POST
     @Path("/sign-in")
-    public Response signIn(@FormParam("slug") String slug, @FormParam("key") String key,
+    public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
             @CookieParam(ConsoleCookie.NAME) String previous, @Context HttpServerRequest request) {
         // A form is not JSON: its control characters are dropped here (PostgreSQL refuses NUL in a lookup).
-        String shownSlug = slug == null ? "" : ControlCharacters.clean(slug).trim();
+        String shownEmail = email == null ? "" : ControlCharacters.clean(email).trim();
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        Optional<Duration> wait = throttle.wait(shownSlug, address);
+        Optional<Duration> wait = throttle.wait(shownEmail, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            LOG.infof("Console sign-in throttled: clinic '%s' from %s, %d s to wait", loggable(shownSlug), address,
-                    seconds);
+            LOG.infof("Console sign-in throttled from %s, %d s to wait", address, seconds);
             return Response.status(Response.Status.TOO_MANY_REQUESTS).header("Retry-After", seconds)
-                    .entity(Templates.form(shownSlug, "Too many failed sign-ins. Try again in " + seconds
+                    .entity(Templates.form(shownEmail, "Too many failed sign-ins. Try again in " + seconds
                             + " seconds.", false)).build();
         }
-        Optional<String> token = sessions.signIn(shownSlug, ControlCharacters.clean(key));
+        Optional<String> token = sessions.signIn(shownEmail, password);
         if (token.isEmpty()) {
-            throttle.failed(shownSlug, address);
-            // The audit line of a failed sign-in: which clinic was named and from where; never the key.
-            LOG.infof("Console sign-in refused: clinic '%s' from %s", loggable(shownSlug), address);
+            throttle.failed(shownEmail, address);
+            // A failed sign-in's log line says from where; never the email (a person's) nor the password.
+            LOG.infof("Console sign-in refused from %s", address);
             return Response.status(Response.Status.UNAUTHORIZED)
-                    .entity(Templates.form(shownSlug, REFUSED, false)).build();
+                    .entity(Templates.form(shownEmail, REFUSED, false)).build();
         }
         // A new session per sign-in: a token the browser had before (perhaps planted) is ended, never reused.
         sessions.signOut(previous);
@@ -91,10 +90,5 @@ public class SignInPage {
         sessions.signOut(token);
         return Console.seeOther(Console.SIGN_IN + "?signed-out=true").cookie(ConsoleCookie.cleared())
                 .build();
-    }
-
-    /** What a visitor typed as the slug, cut to a slug's length for the log. */
-    private static String loggable(String slug) {
-        return slug.length() > 64 ? slug.substring(0, 64) + "..." : slug;
     }
 }

@@ -14,44 +14,44 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 
 /**
- * Limits failed console sign-ins, per source address and per clinic (Bucket4j token buckets, refilled evenly over a
- * minute): by default an address gets 10 failures a minute, a clinic 20. Only failures spend a token, so staff who
- * type their key right are never slowed; the clinic's allowance is the larger one so that one guessing address
- * runs into its own limit before it can lock a clinic's staff out. Buckets live in memory per instance, bounded
+ * Limits failed console sign-ins, per source address and per account (Bucket4j token buckets, refilled evenly over
+ * a minute): by default an address gets 10 failures a minute, an email address 20. Only failures spend a token, so
+ * staff who type their password right are never slowed; the account's allowance is the larger one so that one
+ * guessing address runs into its own limit before it can lock a person out. Buckets live in memory per instance, bounded
  * and forgotten after 10 idle minutes.
  */
 @ApplicationScoped
 public class SignInThrottle {
 
     private final Bandwidth perAddress;
-    private final Bandwidth perClinic;
+    private final Bandwidth perAccount;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10)).build();
 
     @Inject
     public SignInThrottle(BookingConfig config) {
-        this(config.console().signIn().failuresPerAddress(), config.console().signIn().failuresPerClinic());
+        this(config.console().signIn().failuresPerAddress(), config.console().signIn().failuresPerAccount());
     }
 
-    SignInThrottle(int failuresPerAddress, int failuresPerClinic) {
+    SignInThrottle(int failuresPerAddress, int failuresPerAccount) {
         this.perAddress = perMinute(failuresPerAddress);
-        this.perClinic = perMinute(failuresPerClinic);
+        this.perAccount = perMinute(failuresPerAccount);
     }
 
     private static Bandwidth perMinute(int failures) {
         return Bandwidth.builder().capacity(failures).refillGreedy(failures, Duration.ofMinutes(1)).build();
     }
 
-    /** How long until this address may try this clinic again; empty when it may now. */
-    public Optional<Duration> wait(String clinicSlug, String address) {
-        long nanos = Math.max(waitNanos(addressBucket(address)), waitNanos(clinicBucket(clinicSlug)));
+    /** How long until this address may try this account again; empty when it may now. */
+    public Optional<Duration> wait(String email, String address) {
+        long nanos = Math.max(waitNanos(addressBucket(address)), waitNanos(accountBucket(email)));
         return nanos == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(nanos));
     }
 
-    /** A failed sign-in spends a token of the address and of the clinic. */
-    public void failed(String clinicSlug, String address) {
+    /** A failed sign-in spends a token of the address and of the account. */
+    public void failed(String email, String address) {
         addressBucket(address).tryConsume(1);
-        clinicBucket(clinicSlug).tryConsume(1);
+        accountBucket(email).tryConsume(1);
     }
 
     private static long waitNanos(Bucket bucket) {
@@ -62,8 +62,8 @@ public class SignInThrottle {
         return buckets.get("address:" + address, key -> Bucket.builder().addLimit(perAddress).build());
     }
 
-    private Bucket clinicBucket(String clinicSlug) {
-        String slug = clinicSlug == null ? "" : clinicSlug.trim().toLowerCase(java.util.Locale.ROOT);
-        return buckets.get("clinic:" + slug, key -> Bucket.builder().addLimit(perClinic).build());
+    private Bucket accountBucket(String email) {
+        String account = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return buckets.get("account:" + account, key -> Bucket.builder().addLimit(perAccount).build());
     }
 }

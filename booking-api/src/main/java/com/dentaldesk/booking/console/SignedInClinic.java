@@ -3,10 +3,15 @@ package com.dentaldesk.booking.console;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
 
+import com.dentaldesk.booking.audit.AuditTrail.Actor;
 import com.dentaldesk.booking.calls.LeadService;
-import com.dentaldesk.booking.tenancy.Organization;
+import com.dentaldesk.booking.console.ConsoleSessions.SignedIn;
+import com.dentaldesk.booking.staff.StaffRole;
 
-/** The clinic a console request is signed in to, for the page header ({@code inject:signedIn} in templates). */
+/**
+ * Who a console request is signed in as: the clinic (for the page header, {@code inject:signedIn} in templates) and
+ * the person (for their role and the audit trail).
+ */
 @RequestScoped
 @Named("signedIn")
 public class SignedInClinic {
@@ -14,15 +19,21 @@ public class SignedInClinic {
     private final LeadService leads;
     private String name;
     private String slug;
+    private long memberId;
+    private String memberName;
+    private StaffRole role;
     private Long openLeads;
 
     public SignedInClinic(LeadService leads) {
         this.leads = leads;
     }
 
-    void set(Organization clinic) {
-        this.name = clinic.name;
-        this.slug = clinic.slug;
+    void set(SignedIn session) {
+        this.name = session.clinic().name;
+        this.slug = session.clinic().slug;
+        this.memberId = session.member().id;
+        this.memberName = session.member().displayName;
+        this.role = session.member().staffRole();
     }
 
     public boolean isPresent() {
@@ -35,6 +46,24 @@ public class SignedInClinic {
 
     public String getSlug() {
         return slug;
+    }
+
+    public String getMemberName() {
+        return memberName;
+    }
+
+    public long memberId() {
+        return memberId;
+    }
+
+    /** Owners also see keys, staff, agents and the audit trail. */
+    public boolean isOwner() {
+        return role == StaffRole.OWNER;
+    }
+
+    /** The signed-in person, as the audit trail names them. */
+    public Actor actor() {
+        return new Actor(memberId, memberName);
     }
 
     /** Open callbacks, counted once per page (the Leads tab's badge). */

@@ -15,7 +15,10 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.config.BookingConfig;
+import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.functions.FunctionExecutor;
+import com.dentaldesk.booking.staff.StaffAccounts;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.tenancy.ApiKeys;
 import com.dentaldesk.booking.tenancy.Organization;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
@@ -72,15 +75,17 @@ public class DemoDataSeeder {
     private final BookingConfig config;
     private final OrganizationRepository organizations;
     private final ApiKeys apiKeys;
+    private final StaffAccounts staff;
     private final TenantContext tenant;
     private final FunctionExecutor functions;
     private final ClinicTime clinicTime;
 
     public DemoDataSeeder(BookingConfig config, OrganizationRepository organizations, ApiKeys apiKeys,
-            TenantContext tenant, FunctionExecutor functions, ClinicTime clinicTime) {
+            StaffAccounts staff, TenantContext tenant, FunctionExecutor functions, ClinicTime clinicTime) {
         this.config = config;
         this.organizations = organizations;
         this.apiKeys = apiKeys;
+        this.staff = staff;
         this.tenant = tenant;
         this.functions = functions;
         this.clinicTime = clinicTime;
@@ -91,11 +96,22 @@ public class DemoDataSeeder {
         if (!config.demo().enabled()) {
             return;
         }
-        seedClinic(CLINICS.get(0), config.demo().dentalApiKey());
-        seedClinic(CLINICS.get(1), config.demo().orthoApiKey());
+        Optional<String> configuredPassword = config.demo().ownerPassword().filter(p -> !p.isBlank());
+        String password = configuredPassword.orElseGet(RandomTokens::random256);
+        seedClinic(CLINICS.get(0), config.demo().dentalApiKey(), password);
+        seedClinic(CLINICS.get(1), config.demo().orthoApiKey(), password);
+        if (configuredPassword.isEmpty()) {
+            // Local demo only (never seeded in production): the console's demo sign-in.
+            System.out.printf("%n  Demo owners' console password: %s%n%n", password);
+        }
     }
 
-    private void seedClinic(DemoClinic demo, Optional<String> configuredKey) {
+    /** The demo owner's sign-in email: owner@demo-dental.test. */
+    public static String ownerEmail(String slug) {
+        return "owner@" + slug + ".test";
+    }
+
+    private void seedClinic(DemoClinic demo, Optional<String> configuredKey, String ownerPassword) {
         Optional<Organization> existing = QuarkusTransaction.requiringNew().call(() -> organizations.findBySlug(demo.slug()));
         Organization clinic = existing.orElseGet(() -> QuarkusTransaction.requiringNew().call(() -> create(demo)));
         tenant.actFor(clinic);
@@ -112,6 +128,7 @@ public class DemoDataSeeder {
             // Local demo only (never seeded in production): the operator needs this key to try the API.
             System.out.printf("%n  Demo clinic %s API key: %s%n%n", demo.slug(), key);
         }
+        staff.ensure(clinic.id, ownerEmail(demo.slug()), "Demo Owner", StaffRole.OWNER, ownerPassword);
         LOG.infof("Demo clinic %s ready", demo.slug());
     }
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import com.dentaldesk.booking.config.BookingConfig;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.onboarding.OperatorResource;
 import com.dentaldesk.contracts.booking.ApiResponse;
 
 /**
@@ -64,6 +65,14 @@ public class ApiAuthFilter {
         if (token == null) {
             throw BookingException.unauthorized("Missing Authorization: Bearer <API key>");
         }
+        if (path.startsWith(OperatorResource.PATH + "/")) {
+            // The operator's routes take the operator token only; unset, nobody may use them.
+            if (config.operatorToken().filter(operator -> !operator.isEmpty()
+                    && constantTimeEquals(token, operator)).isEmpty()) {
+                throw BookingException.unauthorized("The operator routes need the operator token");
+            }
+            return Optional.empty();
+        }
         if (constantTimeEquals(token, config.serviceToken())) {
             tenant.markService();
             String slug = request.getHeaderString(CLINIC_HEADER);
@@ -72,8 +81,10 @@ public class ApiAuthFilter {
             }
             return Optional.empty();
         }
-        Organization clinic = outsideTenant(() -> apiKeys.findActive(token).map(key -> organizations.findById(key.organizationId)))
-                .orElseThrow(() -> BookingException.unauthorized("Invalid or revoked API key"));
+        Organization clinic = outsideTenant(() -> apiKeys.findActive(token).map(key -> {
+            apiKeys.noteUse(key);
+            return organizations.findById(key.organizationId);
+        })).orElseThrow(() -> BookingException.unauthorized("Invalid or revoked API key"));
         tenant.actFor(clinic);
         return Optional.empty();
     }

@@ -31,4 +31,8 @@ public class ApiKey {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** To the minute (see {@link ApiKeys#noteUse}). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
 }

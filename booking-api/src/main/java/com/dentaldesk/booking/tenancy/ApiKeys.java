@@ -1,6 +1,8 @@
 package com.dentaldesk.booking.tenancy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,12 +10,18 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.crypto.Sha256;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.input.ControlCharacters;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /** Issues, checks and revokes clinic API keys. Keys are random 256-bit tokens; only their hash is stored. */
 @ApplicationScoped
 public class ApiKeys implements PanacheRepository<ApiKey> {
+
+    static final int MAX_LABEL = 80;
+    /** Last use is written at most this often per key, so a busy integration does not write on every request. */
+    static final Duration USE_RESOLUTION = Duration.ofMinutes(1);
 
     public static String newKey() {
         return "dk_" + RandomTokens.random256();
@@ -45,12 +53,47 @@ public class ApiKeys implements PanacheRepository<ApiKey> {
                 Instant.now(), organizationId, label, hash(keep));
     }
 
-    public Optional<ApiKey> findActive(String key) {
-        return find("keyHash = ?1 and revokedAt is null", hash(key)).firstResultOptional();
+    /** A new key for the clinic, named by the owner; the key itself is returned once and never stored. */
+    @Transactional
+    public String create(long organizationId, String label) {
+        String name = label == null ? "" : ControlCharacters.clean(label).strip();
+        if (name.isEmpty()) {
+            throw BookingException.missing(List.of("label"));
+        }
+        if (name.length() > MAX_LABEL) {
+            throw BookingException.invalid("label", "Use at most " + MAX_LABEL + " characters for the name.");
+        }
+        String key = newKey();
+        register(organizationId, name, key);
+        return key;
     }
 
+    /** The clinic's keys, live first, newest first. */
+    public List<ApiKey> ofClinic(long organizationId) {
+        return list("organizationId = ?1 order by revokedAt nulls first, createdAt desc, id desc", organizationId);
+    }
+
+    /** Revokes one of the clinic's keys: requests with it are refused from now on. */
     @Transactional
-    public void revoke(String key) {
-        update("revokedAt = ?1 where keyHash = ?2", Instant.now(), hash(key));
+    public ApiKey revoke(long organizationId, long keyId) {
+        ApiKey key = find("id = ?1 and organizationId = ?2", keyId, organizationId).firstResultOptional()
+                .orElseThrow(() -> BookingException.notFound("API key " + keyId));
+        if (key.revokedAt == null) {
+            key.revokedAt = Instant.now();
+        }
+        return key;
+    }
+
+    /** Notes that a key was used now, when its last noted use is older than {@link #USE_RESOLUTION}. */
+    @Transactional
+    public void noteUse(ApiKey key) {
+        Instant now = Instant.now();
+        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(now.minus(USE_RESOLUTION))) {
+            update("lastUsedAt = ?1 where id = ?2", now, key.id);
+        }
+    }
+
+    public Optional<ApiKey> findActive(String key) {
+        return find("keyHash = ?1 and revokedAt is null", hash(key)).firstResultOptional();
     }
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.dentaldesk.booking.staff.StaffAccounts;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.tenancy.ApiKeys;
 import com.dentaldesk.booking.tenancy.Organization;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
@@ -29,10 +31,16 @@ public class ClinicFixture {
 
     private final OrganizationRepository organizations;
     private final ApiKeys apiKeys;
+    private final StaffAccounts staff;
 
-    public ClinicFixture(OrganizationRepository organizations, ApiKeys apiKeys) {
+    public ClinicFixture(OrganizationRepository organizations, ApiKeys apiKeys, StaffAccounts staff) {
         this.organizations = organizations;
         this.apiKeys = apiKeys;
+        this.staff = staff;
+    }
+
+    /** A console account's sign-in. */
+    public record Person(String email, String password) {
     }
 
     /** A clinic handle for tests: call functions and REST endpoints with its key. */
@@ -112,6 +120,15 @@ public class ClinicFixture {
         });
         apiKeys.register(clinic.id, "test", key);
         return new Clinic(clinic.id, slug, key, safeZone(timezone));
+    }
+
+    /** A person of this clinic with a password set, who can sign in to the console. */
+    public Person person(Clinic clinic, StaffRole role) {
+        String email = role.stored().replace('_', '-') + "-" + UUID.randomUUID().toString().substring(0, 8) + "@"
+                + clinic.slug() + ".test";
+        String password = "pw-" + UUID.randomUUID();
+        staff.ensure(clinic.id(), email, "Test " + role.label(), role, password);
+        return new Person(email, password);
     }
 
     public void addChannel(Clinic clinic, String kind, String value) {

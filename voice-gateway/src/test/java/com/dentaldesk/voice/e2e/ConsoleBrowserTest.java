@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
             browser.get(console + "/calls");
             assertTrue(browser.getCurrentUrl().endsWith("/console/sign-in"), "a visitor is sent to sign in");
             chromium.screenshot(SCREENSHOTS.resolve("sign-in.png"), HeadlessChromium.WIDTH);
-            signIn(browser, wait, "demo-dental", RealBookingApi.DEMO_KEY);
+            signIn(browser, wait, "owner@demo-dental.test", RealBookingApi.DEMO_OWNER_PASSWORD);
 
             // Calls: the booking call is listed as booked, the caller's number masked.
             WebElement bookingRow = rowLinkingTo(browser, booking.callId());
@@ -183,10 +183,32 @@ class ConsoleBrowserTest {
             assertEquals("America/New_York", browser.findElement(By.id("timezone")).getAttribute("value"));
             chromium.screenshot(SCREENSHOTS.resolve("settings.png"), HeadlessChromium.WIDTH);
 
+            // Staff: the owner invites a colleague; the one-time link is shown once.
+            browser.findElement(By.linkText("Staff")).click();
+            browser.findElement(By.id("name")).sendKeys("Frankie Desk");
+            browser.findElement(By.id("email")).sendKeys("frankie@bright-smile.test");
+            browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            String invitation = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("one-time-link")))
+                    .getText();
+            assertTrue(invitation.startsWith("https://booking.example.com/console/welcome?token="), invitation);
+            chromium.screenshot(SCREENSHOTS.resolve("staff.png"), HeadlessChromium.WIDTH);
+            signOut(browser, wait);
+
+            // The colleague opens the link, chooses a password and works the front desk, without the owner's tabs.
+            browser.get(console.replace("/console", "") + invitation.substring(invitation.indexOf("/console")));
+            browser.findElement(By.id("password")).sendKeys("frankie's own password");
+            browser.findElement(By.id("confirm")).sendKeys("frankie's own password");
+            browser.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/console/calls"));
+            assertTrue(browser.findElement(By.className("clinic")).getText().contains("Frankie Desk"));
+            assertTrue(browser.findElements(By.linkText("Staff")).isEmpty(), "the front desk has no Staff tab");
+            browser.get(console + "/keys");
+            assertEquals("Only the owner can do this", browser.findElement(By.tagName("h1")).getText());
+            browser.get(console + "/calls");
             signOut(browser, wait);
 
             // demo-ortho sees none of demo-dental's calls, callbacks or appointments, even by direct link.
-            signIn(browser, wait, "demo-ortho", RealBookingApi.DEMO_ORTHO_KEY);
+            signIn(browser, wait, "owner@demo-ortho.test", RealBookingApi.DEMO_OWNER_PASSWORD);
             assertTrue(browser.findElement(By.className("clinic")).getText().contains("Pacific Ortho"));
             assertTrue(browser.findElements(By.cssSelector("a[href*='" + booking.callId() + "']")).isEmpty());
             browser.get(console + "/calls/" + booking.callId());
@@ -205,9 +227,9 @@ class ConsoleBrowserTest {
         }
     }
 
-    private static void signIn(WebDriver browser, WebDriverWait wait, String clinic, String key) {
-        browser.findElement(By.id("slug")).sendKeys(clinic);
-        browser.findElement(By.id("key")).sendKeys(key);
+    private static void signIn(WebDriver browser, WebDriverWait wait, String email, String password) {
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/console/calls"));
     }

@@ -19,6 +19,8 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
     public static final String DEMO_KEY = "e2e-demo-dental-key-0123456789";
     /** The other demo clinic, for the console's isolation checks. */
     public static final String DEMO_ORTHO_KEY = "e2e-demo-ortho-key-0123456789";
+    /** The demo clinics' owners (owner@demo-dental.test, owner@demo-ortho.test) sign in to the console with it. */
+    public static final String DEMO_OWNER_PASSWORD = "e2e-demo-owner-password";
     public static final String DEMO_AGENT_ID = "agent_demo_dental";
     /** Jordan Rivera, a seeded demo patient, calls from this number. */
     public static final String JORDAN_PHONE = "+12125550143";
@@ -39,7 +41,7 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
                 port, Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                         "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,
                         "DEMO_DENTAL_API_KEY", DEMO_KEY, "DEMO_ORTHO_API_KEY", DEMO_ORTHO_KEY,
-                        "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret",
+                        "DEMO_OWNER_PASSWORD", DEMO_OWNER_PASSWORD, "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret",
                         // Shown on the console's agents page as the URLs to paste into Retell.
                         "GATEWAY_PUBLIC_WS_URL", "wss://gateway.example.com/llm-websocket/e2e-socket-secret",
                         "BOOKING_API_PUBLIC_URL", "https://booking.example.com"),

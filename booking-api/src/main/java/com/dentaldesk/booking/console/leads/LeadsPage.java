@@ -7,9 +7,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.calls.LeadEntity;
 import com.dentaldesk.booking.calls.LeadService;
 import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.console.leads.LeadViews.LeadList;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -26,10 +28,14 @@ public class LeadsPage {
 
     private final LeadViews views;
     private final LeadService leads;
+    private final AuditTrail audit;
+    private final SignedInClinic signedIn;
 
-    public LeadsPage(LeadViews views, LeadService leads) {
+    public LeadsPage(LeadViews views, LeadService leads, AuditTrail audit, SignedInClinic signedIn) {
         this.views = views;
         this.leads = leads;
+        this.audit = audit;
+        this.signedIn = signedIn;
     }
 
     @GET
@@ -41,6 +47,7 @@ public class LeadsPage {
     @Path("/{id}/done")
     public Response done(@PathParam("id") long id) {
         leads.markDone(id);
+        audit.record(signedIn.actor(), "Marked a callback done", "Lead " + id);
         return Console.seeOther(Console.LEADS + "?marked=true").build();
     }
 }

@@ -10,7 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import com.dentaldesk.booking.appointments.AppointmentService;
+import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.console.schedule.AppointmentViews.AppointmentSummary;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
@@ -29,6 +31,9 @@ public class AppointmentPage {
     /** The form's actions and the status each sets. */
     private static final Map<String, String> STATUSES = Map.of("complete", "Complete", "no-show", "Broken",
             "cancel", "Cancelled", "schedule-again", "Scheduled");
+    private static final Map<String, String> AUDITED = Map.of("complete", "Marked an appointment completed",
+            "no-show", "Marked an appointment a no-show", "cancel", "Cancelled an appointment", "schedule-again",
+            "Scheduled an appointment again");
     private static final Map<String, String> DONE = Map.of("complete", "Marked as completed.", "no-show",
             "Marked as a no-show; the time is free again.", "cancel", "Cancelled; the time is free again.",
             "schedule-again", "Scheduled again.");
@@ -40,10 +45,15 @@ public class AppointmentPage {
 
     private final AppointmentViews views;
     private final AppointmentService appointments;
+    private final AuditTrail audit;
+    private final SignedInClinic signedIn;
 
-    public AppointmentPage(AppointmentViews views, AppointmentService appointments) {
+    public AppointmentPage(AppointmentViews views, AppointmentService appointments, AuditTrail audit,
+            SignedInClinic signedIn) {
         this.views = views;
         this.appointments = appointments;
+        this.audit = audit;
+        this.signedIn = signedIn;
     }
 
     @GET
@@ -63,6 +73,7 @@ public class AppointmentPage {
         } catch (BookingException refused) {
             return Console.rejected(refused, Templates.appointment(find(id), null, refused.error().message()));
         }
+        audit.record(signedIn.actor(), AUDITED.get(action), "Appointment " + id);
         return Console.seeOther(href(id) + "?done=" + action).build();
     }
 

@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
+import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.operatories.OperatoryService;
@@ -57,11 +59,16 @@ public class SettingsPage {
     private final ClinicSettings clinic;
     private final OperatoryService operatories;
     private final ProviderService providers;
+    private final AuditTrail audit;
+    private final SignedInClinic signedIn;
 
-    public SettingsPage(ClinicSettings clinic, OperatoryService operatories, ProviderService providers) {
+    public SettingsPage(ClinicSettings clinic, OperatoryService operatories, ProviderService providers,
+            AuditTrail audit, SignedInClinic signedIn) {
         this.clinic = clinic;
         this.operatories = operatories;
         this.providers = providers;
+        this.audit = audit;
+        this.signedIn = signedIn;
     }
 
     @GET
@@ -76,6 +83,7 @@ public class SettingsPage {
         Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules);
         try {
             clinic.update(form);
+            audit.record(signedIn.actor(), "Changed the clinic's settings", "");
             return Console.seeOther(Console.SETTINGS + "?saved=true").build();
         } catch (BookingException e) {
             String field = e.error().missing().isEmpty() ? null : e.error().missing().get(0);
@@ -87,6 +95,7 @@ public class SettingsPage {
     @Path("/rooms/{id}")
     public Response setRoomActive(@PathParam("id") long id, @FormParam("active") boolean active) {
         operatories.update(new Params(Map.of("OperatoryNum", id, "IsActive", active)));
+        audit.record(signedIn.actor(), active ? "Put a room in use" : "Took a room out of use", "Room " + id);
         return Console.seeOther(Console.SETTINGS + "#rooms").build();
     }
 
@@ -94,6 +103,8 @@ public class SettingsPage {
     @Path("/providers/{id}")
     public Response setProviderActive(@PathParam("id") long id, @FormParam("active") boolean active) {
         providers.update(new Params(Map.of("ProvNum", id, "IsHidden", !active)));
+        audit.record(signedIn.actor(), active ? "Put a provider in use" : "Took a provider out of use",
+                "Provider " + id);
         return Console.seeOther(Console.SETTINGS + "#providers").build();
     }
 

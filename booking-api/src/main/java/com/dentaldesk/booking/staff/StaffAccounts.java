@@ -1,0 +1,205 @@
+package com.dentaldesk.booking.staff;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.dentaldesk.booking.crypto.RandomTokens;
+import com.dentaldesk.booking.crypto.Sha256;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.input.ControlCharacters;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepository;
+
+/**
+ * People's console accounts and the one-time links that set their passwords. Accounts are created without a
+ * password: the owner's from onboarding, everyone else's by the owner's invitation; each person then sets their
+ * own through a link that works once and expires. These tables are read before a clinic is known, so every query
+ * here names its clinic itself.
+ */
+@ApplicationScoped
+@Transactional
+public class StaffAccounts implements PanacheRepository<StaffMember> {
+
+    static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
+    static final Duration RESET_LIFETIME = Duration.ofHours(24);
+    static final int MAX_NAME = 120;
+
+    /** A link's token (shown once, never stored) and when it stops working. */
+    public record OneTimeLink(StaffMember member, String token, Instant expiresAt) {
+        public String path() {
+            return "/console/welcome?token=" + token;
+        }
+    }
+
+    /** What the set-password page shows for a live link. */
+    public record PendingLink(String email, String displayName, String purpose, long organizationId) {
+    }
+
+    private final Passwords passwords;
+    private final Clock clock;
+
+    public StaffAccounts(Passwords passwords, Clock clock) {
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** The first owner of a new clinic, with the setup link that lets them choose a password. */
+    public OneTimeLink createOwner(long organizationId, String email, String displayName) {
+        StaffMember owner = create(organizationId, email, displayName, StaffRole.OWNER);
+        return link(owner, "setup", INVITATION_LIFETIME);
+    }
+
+    /** A colleague invited by the owner; they choose their password through the link. */
+    public OneTimeLink invite(long organizationId, String email, String displayName, StaffRole role) {
+        StaffMember member = create(organizationId, email, displayName, role);
+        return link(member, "invitation", INVITATION_LIFETIME);
+    }
+
+    /**
+     * An account with this password, made or brought up to date: the local demo's owners, whose password lives in
+     * the local run's secrets file (a password changed there works after the next start, the old one no longer).
+     */
+    public StaffMember ensure(long organizationId, String email, String displayName, StaffRole role,
+            String password) {
+        StaffMember member = find("email", normalEmail(email)).firstResultOptional()
+                .orElseGet(() -> create(organizationId, email, displayName, role));
+        if (member.organizationId != organizationId) {
+            throw new IllegalStateException("The account " + member.email + " belongs to another clinic");
+        }
+        if (!passwords.matches(password, member.passwordHash)) {
+            passwords.check(password, member.email);
+            member.passwordHash = passwords.hash(password);
+        }
+        member.disabledAt = null;
+        return member;
+    }
+
+    /** A new password link for a member of this clinic (forgotten password); older links of theirs stop working. */
+    public OneTimeLink resetLink(long organizationId, long memberId) {
+        StaffMember member = ofClinic(organizationId, memberId);
+        if (!member.active()) {
+            throw BookingException.invalid("member", member.displayName + " is disabled; enable them first.");
+        }
+        return link(member, "reset", RESET_LIFETIME);
+    }
+
+    /** The account of a live link: unused, unexpired, and its person not disabled. */
+    public Optional<PendingLink> pending(String token) {
+        return liveLink(token, LockModeType.NONE).map(link -> {
+            StaffMember member = findById(link.staffMemberId);
+            return new PendingLink(member.email, member.displayName, link.purpose, member.organizationId);
+        });
+    }
+
+    /**
+     * Sets the password of the link's person and uses the link up (with every other link of theirs). Empty when the
+     * link is not live; a password that breaks a rule is a 422 and leaves the link usable.
+     */
+    public Optional<StaffMember> setPassword(String token, String password) {
+        // Locked: of two forms sent with one link at once, the second waits and then finds the link used.
+        Optional<StaffLink> live = liveLink(token, LockModeType.PESSIMISTIC_WRITE);
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        StaffMember member = findById(live.get().staffMemberId);
+        passwords.check(password, member.email);
+        member.passwordHash = passwords.hash(password);
+        getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
+                + " and l.usedAt is null").setParameter(1, clock.instant()).setParameter(2, member.id).executeUpdate();
+        return Optional.of(member);
+    }
+
+    /** The active account with this email and password; empty for anything else, in about the same time. */
+    public Optional<StaffMember> authenticate(String email, String password) {
+        Optional<StaffMember> member = find("email = ?1 and disabledAt is null", normalEmail(email))
+                .firstResultOptional();
+        boolean matches = passwords.matches(password, member.map(m -> m.passwordHash).orElse(null));
+        return matches ? member : Optional.empty();
+    }
+
+    public List<StaffMember> ofClinic(long organizationId) {
+        return list("organizationId = ?1 order by disabledAt nulls first, displayName, id", organizationId);
+    }
+
+    public StaffMember ofClinic(long organizationId, long memberId) {
+        return find("id = ?1 and organizationId = ?2", memberId, organizationId).firstResultOptional()
+                .orElseThrow(() -> BookingException.notFound("Staff member " + memberId));
+    }
+
+    /**
+     * Takes a person's access away (their sessions end with it) or gives it back. An owner cannot disable
+     * themselves, so a clinic always keeps an owner who can sign in.
+     */
+    public StaffMember setActive(long organizationId, long memberId, boolean active, long actingMemberId) {
+        StaffMember member = ofClinic(organizationId, memberId);
+        if (!active && member.id == actingMemberId) {
+            throw BookingException.invalid("member", "You cannot disable your own account.");
+        }
+        member.disabledAt = active ? null : Optional.ofNullable(member.disabledAt).orElse(clock.instant());
+        return member;
+    }
+
+    private StaffMember create(long organizationId, String email, String displayName, StaffRole role) {
+        String address = normalEmail(email);
+        if (address.isEmpty()) {
+            throw BookingException.missing(List.of("email"));
+        }
+        if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw BookingException.invalid("email", "\"" + address + "\" is not an email address.");
+        }
+        String name = ControlCharacters.clean(displayName == null ? "" : displayName).strip();
+        if (name.isEmpty()) {
+            throw BookingException.missing(List.of("name"));
+        }
+        if (name.length() > MAX_NAME) {
+            throw BookingException.invalid("name", "Use at most " + MAX_NAME + " characters for the name.");
+        }
+        if (count("email", address) > 0) {
+            throw BookingException.invalid("email", address + " already has an account.");
+        }
+        StaffMember member = new StaffMember();
+        member.organizationId = organizationId;
+        member.email = address;
+        member.displayName = name;
+        member.role = role.stored();
+        persist(member);
+        return member;
+    }
+
+    private OneTimeLink link(StaffMember member, String purpose, Duration lifetime) {
+        Instant now = clock.instant();
+        getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
+                + " and l.usedAt is null").setParameter(1, now).setParameter(2, member.id).executeUpdate();
+        String token = RandomTokens.random256();
+        StaffLink link = new StaffLink();
+        link.staffMemberId = member.id;
+        link.purpose = purpose;
+        link.tokenHash = Sha256.hex(token);
+        link.createdAt = now;
+        link.expiresAt = now.plus(lifetime);
+        getEntityManager().persist(link);
+        return new OneTimeLink(member, token, link.expiresAt);
+    }
+
+    private Optional<StaffLink> liveLink(String token, LockModeType lock) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return getEntityManager().createQuery("from StaffLink l where l.tokenHash = ?1 and l.usedAt is null"
+                + " and l.expiresAt > ?2 and exists (select m.id from StaffMember m where m.id = l.staffMemberId"
+                + " and m.disabledAt is null)", StaffLink.class).setParameter(1, Sha256.hex(token.strip()))
+                .setParameter(2, clock.instant()).setLockMode(lock).getResultStream().findFirst();
+    }
+
+    static String normalEmail(String email) {
+        return email == null ? "" : ControlCharacters.clean(email).strip().toLowerCase(Locale.ROOT);
+    }
+}
