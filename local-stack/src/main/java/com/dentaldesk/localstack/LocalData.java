@@ -101,8 +101,12 @@ final class LocalData {
         }
     }
 
-    /** The service token and demo keys: from the environment when set, else from the folder, else made now. */
-    record Secrets(String serviceToken, String dentalKey, String orthoKey) {
+    /**
+     * The service token, the operator token, the demo keys and the demo owners' password: from the environment when
+     * set, else from the folder, else made now.
+     */
+    record Secrets(String serviceToken, String operatorToken, String dentalKey, String orthoKey,
+            String ownerPassword) {
     }
 
     Secrets secrets() throws IOException {
@@ -116,7 +120,8 @@ final class LocalData {
             }
         }
         boolean changed = false;
-        for (String name : List.of("service-token", "demo-dental-api-key", "demo-ortho-api-key")) {
+        for (String name : List.of("service-token", "operator-token", "demo-dental-api-key", "demo-ortho-api-key",
+                "demo-owner-password")) {
             if (stored.getProperty(name, "").isBlank()) {
                 stored.setProperty(name, (name.startsWith("demo") ? "dk_" : "") + random());
                 changed = true;
@@ -131,8 +136,10 @@ final class LocalData {
         }
         Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
         return new Secrets(env("BOOKING_API_SERVICE_TOKEN", stored.getProperty("service-token")),
+                env("BOOKING_OPERATOR_TOKEN", stored.getProperty("operator-token")),
                 env("DEMO_DENTAL_API_KEY", stored.getProperty("demo-dental-api-key")),
-                env("DEMO_ORTHO_API_KEY", stored.getProperty("demo-ortho-api-key")));
+                env("DEMO_ORTHO_API_KEY", stored.getProperty("demo-ortho-api-key")),
+                env("DEMO_OWNER_PASSWORD", stored.getProperty("demo-owner-password")));
     }
 
     /**

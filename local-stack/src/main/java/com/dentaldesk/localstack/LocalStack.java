@@ -17,9 +17,13 @@ import java.util.concurrent.CountDownLatch;
  * empty database only) and, when it has been built, the voice gateway pointed at it. Ctrl-C stops everything.
  *
  * <pre>
- * ./run-local [--data DIR] [--fresh [--yes]]     run (DIR defaults to data/ in the checkout)
+ * ./run-local [--data DIR] [--fresh [--yes]] [--no-demo]
+ *                                                 run (DIR defaults to data/ in the checkout; --no-demo: no demo
+ *                                                 clinics are seeded or refreshed)
  * ./run-local backup FILE [--data DIR]           copy the stopped stack's data to FILE (.tar.gz)
  * ./run-local restore FILE --data DIR            unpack a backup into a new, empty DIR
+ * ./run-local create-clinic --name N --slug S --zone Z --owner-email E --owner-name O [--data DIR]
+ *                                                 a real clinic on the running stack; prints its owner's setup link
  * </pre>
  */
 public final class LocalStack {
@@ -45,6 +49,8 @@ public final class LocalStack {
             switch (arguments.command()) {
                 case "backup" -> LocalData.backup(arguments.data(), arguments.file());
                 case "restore" -> LocalData.restore(arguments.file(), arguments.data());
+                case "create-clinic" -> ClinicCommand.create(new LocalData(arguments.data()).secrets(),
+                        "http://localhost:" + BOOKING_PORT, arguments.clinic());
                 default -> run(root, arguments);
             }
         } catch (IllegalStateException | UncheckedIOException | IOException e) {
@@ -77,6 +83,9 @@ public final class LocalStack {
         booking.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
         booking.put("DEMO_DENTAL_API_KEY", secrets.dentalKey());
         booking.put("DEMO_ORTHO_API_KEY", secrets.orthoKey());
+        booking.put("DEMO_OWNER_PASSWORD", secrets.ownerPassword());
+        booking.put("BOOKING_DEMO_ENABLED", String.valueOf(arguments.demo()));
+        booking.put("BOOKING_OPERATOR_TOKEN", secrets.operatorToken());
         ServiceProcess bookingApi = ServiceProcess.start("booking-api",
                 root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), BOOKING_PORT, booking,
                 "/q/health/ready", System.out::println);
@@ -98,15 +107,22 @@ public final class LocalStack {
 
         System.out.printf("%nDentalDesk is running.%n"
                 + "  Console        http://localhost:%d/console%n"
-                + "                 sign in with clinic demo-dental and key %s%n"
-                + "                 (or demo-ortho and key %s)%n"
+                + "%s"
                 + "  booking-api    http://localhost:%d  (Swagger UI: http://localhost:%d/q/swagger-ui)%n"
                 + "%s"
+                + "%s"
                 + "  Data           %s (%s; kept when you stop: ./run-local backup FILE copies it)%n"
-                + "Press Ctrl-C to stop.%n%n", BOOKING_PORT, secrets.dentalKey(), secrets.orthoKey(), BOOKING_PORT,
-                BOOKING_PORT, gateway ? String.format("  voice-gateway  ws://localhost:%d/llm-websocket/%s/{call_id}"
+                + "  Your clinic    ./run-local create-clinic --name ... (see the README, \"From the demo to your clinic\")%n"
+                + "Press Ctrl-C to stop.%n%n", BOOKING_PORT,
+                arguments.demo() ? String.format("                 sign in as owner@demo-dental.test (or"
+                        + " owner@demo-ortho.test), password %s%n", secrets.ownerPassword()) : "",
+                BOOKING_PORT, BOOKING_PORT,
+                arguments.demo() ? String.format("                 API keys: demo-dental %s, demo-ortho %s%n",
+                        secrets.dentalKey(), secrets.orthoKey()) : "",
+                gateway ? String.format("  voice-gateway  ws://localhost:%d/llm-websocket/%s/{call_id}"
                         + "?clinic=demo-dental%n", GATEWAY_PORT, socketSecret) : "",
-                data.root(), newDatabase ? "new database, demo clinics seeded" : "the database as you left it");
+                data.root(), !newDatabase ? "the database as you left it"
+                        : arguments.demo() ? "new database, demo clinics seeded" : "new database");
         // Child processes and PostgreSQL are stopped by their shutdown hooks on Ctrl-C.
         new CountDownLatch(1).await();
     }
@@ -120,19 +136,34 @@ public final class LocalStack {
 
 
     /** What the command line asked for. */
-    record Arguments(String command, Path data, Path file, boolean fresh, boolean yes) {
+    record Arguments(String command, Path data, Path file, boolean fresh, boolean yes, boolean demo,
+            Map<String, String> clinic) {
 
         static final String USAGE = """
-                usage: ./run-local [--data DIR] [--fresh [--yes]]
+                usage: ./run-local [--data DIR] [--fresh [--yes]] [--no-demo]
                        ./run-local backup FILE [--data DIR]
-                       ./run-local restore FILE --data DIR""";
+                       ./run-local restore FILE --data DIR
+                       ./run-local create-clinic --name NAME --slug SLUG --zone ZONE --owner-email EMAIL \\
+                           --owner-name NAME [--data DIR]""";
+        /** create-clinic's options and the fields of booking-api's operator call they fill. */
+        private static final Map<String, String> CLINIC_OPTIONS = Map.of("--name", "name", "--slug", "slug",
+                "--zone", "timeZone", "--owner-email", "ownerEmail", "--owner-name", "ownerName");
 
         static Arguments parse(String[] args, Path defaultData) {
             List<String> positional = new ArrayList<>();
             Path data = null;
             boolean fresh = false;
             boolean yes = false;
+            boolean demo = true;
+            Map<String, String> clinic = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
+                if (CLINIC_OPTIONS.containsKey(args[i])) {
+                    if (i + 1 >= args.length) {
+                        throw new IllegalArgumentException(args[i] + " needs a value");
+                    }
+                    clinic.put(CLINIC_OPTIONS.get(args[i]), args[++i]);
+                    continue;
+                }
                 switch (args[i]) {
                     case "--data" -> {
                         if (i + 1 >= args.length) {
@@ -142,6 +173,7 @@ public final class LocalStack {
                     }
                     case "--fresh" -> fresh = true;
                     case "--yes" -> yes = true;
+                    case "--no-demo" -> demo = false;
                     default -> {
                         if (args[i].startsWith("-")) {
                             throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -151,12 +183,15 @@ public final class LocalStack {
                 }
             }
             String command = positional.isEmpty() ? "run" : positional.get(0);
+            if (!clinic.isEmpty() && !command.equals("create-clinic")) {
+                throw new IllegalArgumentException("--name, --slug, --zone and --owner-* are for create-clinic");
+            }
             switch (command) {
                 case "run" -> {
                     if (positional.size() > 1) {
                         throw new IllegalArgumentException("Unexpected " + positional.get(1));
                     }
-                    return new Arguments("run", data == null ? defaultData : data, null, fresh, yes);
+                    return new Arguments("run", data == null ? defaultData : data, null, fresh, yes, demo, Map.of());
                 }
                 case "backup", "restore" -> {
                     if (positional.size() != 2) {
@@ -166,7 +201,14 @@ public final class LocalStack {
                         throw new IllegalArgumentException("restore needs --data DIR: a new, empty folder");
                     }
                     return new Arguments(command, data == null ? defaultData : data,
-                            Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false);
+                            Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false, demo, Map.of());
+                }
+                case "create-clinic" -> {
+                    if (positional.size() > 1) {
+                        throw new IllegalArgumentException("Unexpected " + positional.get(1));
+                    }
+                    return new Arguments(command, data == null ? defaultData : data, null, false, false, demo,
+                            clinic);
                 }
                 default -> throw new IllegalArgumentException("Unknown command " + command);
             }
