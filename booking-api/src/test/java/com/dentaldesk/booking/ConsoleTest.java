@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import com.dentaldesk.contracts.calls.LeadRequest;
 import com.dentaldesk.contracts.calls.ToolCallRecord;
 import com.dentaldesk.contracts.calls.TranscriptEntry;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -52,6 +54,9 @@ class ConsoleTest {
 
     @Inject
     StaffAccounts staff;
+
+    @Inject
+    EntityManager entityManager;
 
     Clinic mine;
     Clinic theirs;
@@ -214,6 +219,41 @@ class ConsoleTest {
                         containsString("value=\"Europe/Lisbon\"")));
         settingsForm(session, " ", "Europe/Lisbon").statusCode(422)
                 .body(containsString("Missing required fields: name"));
+    }
+
+    @Test
+    void shouldRouteCallsOfAnAgentAndANumberConnectedByHandUntilDisconnected() {
+        String session = signIn(mine);
+        String agentId = "agent_hand_" + System.nanoTime();
+        page(session).formParam("kind", "retell_agent").formParam("value", agentId)
+                .post("/console/agents/connections").then().statusCode(303);
+        page(session).formParam("kind", "phone_number").formParam("value", "(312) 555-0199")
+                .post("/console/agents/connections").then().statusCode(303);
+        resolve("agent_id", agentId).statusCode(200).body("data.slug", equalTo(mine.slug()));
+        resolve("to_number", "+13125550199").statusCode(200).body("data.slug", equalTo(mine.slug()));
+        page(session).get("/console/agents").then().statusCode(200).body(containsString(agentId))
+                .body(containsString("+13125550199"));
+
+        // Another clinic cannot take it over, nor learn whose it is.
+        page(signIn(theirs)).formParam("kind", "retell_agent").formParam("value", agentId)
+                .post("/console/agents/connections").then().statusCode(422)
+                .body(containsString("connected to another clinic")).body(not(containsString(mine.slug())));
+        page(session).formParam("kind", "phone_number").formParam("value", "call me")
+                .post("/console/agents/connections").then().statusCode(422)
+                .body(containsString("is not a phone number"));
+
+        long channel = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
+                "select c.id from OrganizationChannel c where c.value = ?1", Long.class).setParameter(1, agentId)
+                .getSingleResult());
+        page(signIn(theirs)).post("/console/agents/connections/" + channel + "/remove").then().statusCode(404);
+        resolve("agent_id", agentId).statusCode(200);
+        page(session).post("/console/agents/connections/" + channel + "/remove").then().statusCode(303);
+        resolve("agent_id", agentId).statusCode(404);
+    }
+
+    private static ValidatableResponse resolve(String by, String value) {
+        return given().header("Authorization", "Bearer " + ClinicFixture.SERVICE_TOKEN).queryParam(by, value)
+                .get("/api/organizations/resolve").then();
     }
 
     @Test

@@ -245,7 +245,7 @@ class ConsoleBrowserTest {
         field.clear();
         field.sendKeys(name);
         new Select(browser.findElement(By.id("providerType"))).selectByVisibleText(provider);
-        browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#create-agent button[type=submit]")).click();
     }
 
     private static WebElement rowLinkingTo(WebDriver browser, String callId) {

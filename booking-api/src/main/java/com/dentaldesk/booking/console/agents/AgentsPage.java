@@ -6,15 +6,21 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import com.dentaldesk.booking.agents.AgentRequests.Agent;
 import com.dentaldesk.booking.agents.AgentRequests.CreateAgent;
 import com.dentaldesk.booking.agents.AgentService;
+import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.retell.RetellConfig;
+import com.dentaldesk.booking.tenancy.ClinicChannels;
+import com.dentaldesk.booking.tenancy.OrganizationChannel;
+import com.dentaldesk.booking.tenancy.TenantContext;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +34,11 @@ public class AgentsPage {
 
     /** The page: agents, setup URLs (null when not configured), the form as last sent, and what went wrong. */
     public record AgentsView(List<Agent> agents, String gatewayUrl, String webhookUrl, CreateAgent form,
-            String error, boolean created) {
+            String error, boolean created, List<Connection> connections, String connectionError) {
+    }
+
+    /** An agent id or number that routes calls to this clinic. */
+    public record Connection(long id, String what, String value) {
     }
 
     @CheckedTemplate(basePath = "console/agents")
@@ -40,15 +50,24 @@ public class AgentsPage {
 
     private final AgentService agents;
     private final RetellConfig retell;
+    private final ClinicChannels channels;
+    private final TenantContext tenant;
+    private final AuditTrail audit;
+    private final SignedInClinic signedIn;
 
-    public AgentsPage(AgentService agents, RetellConfig retell) {
+    public AgentsPage(AgentService agents, RetellConfig retell, ClinicChannels channels, TenantContext tenant,
+            AuditTrail audit, SignedInClinic signedIn) {
         this.agents = agents;
         this.retell = retell;
+        this.channels = channels;
+        this.tenant = tenant;
+        this.audit = audit;
+        this.signedIn = signedIn;
     }
 
     @GET
     public TemplateInstance list(@QueryParam("created") boolean created) {
-        return Templates.list(view(EMPTY_FORM, null, created));
+        return Templates.list(view(EMPTY_FORM, null, created, null));
     }
 
     @POST
@@ -57,16 +76,45 @@ public class AgentsPage {
             @FormParam("areaCode") String areaCode) {
         CreateAgent form = new CreateAgent(name, description, providerType, voiceId, areaCode);
         try {
-            agents.create(form);
+            Agent agent = agents.create(form);
+            audit.record(signedIn.actor(), "Created an agent", agent.name());
             return Console.seeOther(Console.AGENTS + "?created=true").build();
         } catch (BookingException e) {
-            return Console.rejected(e, Templates.list(view(form, e.getMessage(), false)));
+            return Console.rejected(e, Templates.list(view(form, e.getMessage(), false, null)));
         }
     }
 
-    private AgentsView view(CreateAgent form, String error, boolean created) {
+    /** Connects an agent or a number made by hand in Retell, so its calls reach this clinic. */
+    @POST
+    @Path("/connections")
+    public Response connect(@FormParam("kind") String kind, @FormParam("value") String value) {
+        try {
+            OrganizationChannel channel = channels.connect(tenant.organizationId(), kind, value);
+            audit.record(signedIn.actor(), "Connected a number or agent", describe(channel.kind) + " " + channel.value);
+            return Console.seeOther(Console.AGENTS + "#connections").build();
+        } catch (BookingException e) {
+            return Console.rejected(e, Templates.list(view(EMPTY_FORM, null, false, e.getMessage())));
+        }
+    }
+
+    @POST
+    @Path("/connections/{id}/remove")
+    public Response disconnect(@PathParam("id") long id) {
+        OrganizationChannel channel = channels.disconnect(tenant.organizationId(), id);
+        audit.record(signedIn.actor(), "Disconnected a number or agent", describe(channel.kind) + " "
+                + channel.value);
+        return Console.seeOther(Console.AGENTS + "#connections").build();
+    }
+
+    private AgentsView view(CreateAgent form, String error, boolean created, String connectionError) {
+        List<Connection> connections = channels.ofClinic(tenant.organizationId()).stream()
+                .map(channel -> new Connection(channel.id, describe(channel.kind), channel.value)).toList();
         return new AgentsView(agents.list(), retell.gatewayWsUrl().map(AgentsPage::withoutSecret).orElse(null),
-                retell.webhookUrl().orElse(null), form, error, created);
+                retell.webhookUrl().orElse(null), form, error, created, connections, connectionError);
+    }
+
+    private static String describe(String kind) {
+        return OrganizationChannel.PHONE_NUMBER.equals(kind) ? "Phone number" : "Retell agent";
     }
 
     /**
