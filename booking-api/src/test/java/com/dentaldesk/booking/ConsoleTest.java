@@ -268,6 +268,47 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldSetUpRoomsProvidersAndWeeklyHoursThatCallersAreOfferedAllOrNothing() {
+        String session = signIn(mine);
+        page(session).formParam("name", "Op Lake").formParam("abbrev", "OL").post("/console/settings/rooms").then()
+                .statusCode(303).header("Location", "/console/settings?added=room#rooms");
+        page(session).formParam("firstName", "Ana").formParam("lastName", "Lopez").formParam("specialty", "Hygienist")
+                .post("/console/settings/providers").then().statusCode(303);
+        page(session).formParam("firstName", " ").formParam("lastName", "Nobody").post("/console/settings/providers")
+                .then().statusCode(422).body(containsString("Missing required fields: FName"));
+        long room = mine.call("GetOperatories", Map.of()).extract().jsonPath()
+                .getLong("data.find { it.OpName == 'Op Lake' }.OperatoryNum");
+        long provider = mine.call("GetProviders", Map.of()).extract().jsonPath()
+                .getLong("data.find { it.LName == 'Lopez' }.ProvNum");
+
+        LocalDate monday = LocalDate.now(mine.zone()).plusWeeks(1).with(java.time.DayOfWeek.MONDAY);
+        page(session).formParam("provider", provider).formParam("room", room).formParam("days", "MONDAY")
+                .formParam("days", "WEDNESDAY").formParam("start", "08:00").formParam("stop", "12:00")
+                .formParam("from", monday.toString()).formParam("weeks", 2).post("/console/settings/hours").then()
+                .statusCode(303).header("Location", "/console/settings?days=4#hours");
+        mine.call("GetSchedules", Map.of("DateStart", monday.toString(), "DateEnd", monday.plusDays(13).toString(),
+                "ProvNum", provider)).statusCode(200).body("data.SchedDate", equalTo(List.of(monday.toString(),
+                        monday.plusDays(2).toString(), monday.plusDays(7).toString(), monday.plusDays(9).toString())));
+        mine.call("GetAvailableSlots", Map.of("dateStart", monday.toString(), "dateEnd", monday.toString(),
+                "ProvNum", provider)).body("data.DateTimeStart", org.hamcrest.Matchers.hasItem(monday + " 08:00:00"));
+
+        // Friday is new, but the second Wednesday clashes: nothing is added, and the page says why.
+        page(session).formParam("provider", provider).formParam("room", room).formParam("days", "WEDNESDAY")
+                .formParam("days", "FRIDAY").formParam("start", "11:00").formParam("stop", "13:00")
+                .formParam("from", monday.plusDays(4).toString()).formParam("weeks", 1)
+                .post("/console/settings/hours").then().statusCode(422)
+                .body(containsString("Overlaps schedule")).body(containsString(monday.plusDays(9).toString()));
+        mine.call("GetSchedules", Map.of("DateStart", monday.plusDays(4).toString(), "ProvNum", provider))
+                .body("data", org.hamcrest.Matchers.empty());
+        page(session).formParam("provider", provider).formParam("room", room).formParam("start", "08:00")
+                .formParam("stop", "12:00").formParam("from", monday.toString()).formParam("weeks", 1)
+                .post("/console/settings/hours").then().statusCode(422)
+                .body(containsString("Choose at least one weekday"));
+        String activity = page(session).get("/console/audit").then().statusCode(200).extract().asString();
+        assertThat(activity).contains("Added a room", "Added a provider", "Added working hours");
+    }
+
+    @Test
     void shouldDeactivateAndReactivateARoom() {
         long room = mine.room("Op 7", true);
         String session = signIn(mine);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -33,6 +34,7 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
 
     public static final int MAX_RANGE_DAYS = 93;
     private static final int DEFAULT_DAYS = 30;
+    static final int MAX_WEEKS = 26;
 
     private final ProviderService providers;
     private final OperatoryService operatories;
@@ -103,6 +105,40 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
         ScheduleEntity schedule = require(scheduleNum);
         delete(schedule);
         return schedule.toContract();
+    }
+
+    /**
+     * The console's weekly hours: one provider in one room on the chosen weekdays, {@code weeks} weeks from
+     * {@code from}. All or nothing: a date that clashes with other hours (or a hidden provider, an inactive room) is
+     * refused with its reason and nothing is added. Returns how many days were added.
+     */
+    public int createWeekly(long provNum, long opNum, Set<DayOfWeek> days, LocalTime start, LocalTime stop,
+            LocalDate from, int weeks) {
+        if (days.isEmpty()) {
+            throw BookingException.invalid("days", "Choose at least one weekday");
+        }
+        if (weeks < 1 || weeks > MAX_WEEKS) {
+            throw BookingException.invalid("weeks", "Add hours for 1 to " + MAX_WEEKS + " weeks at a time");
+        }
+        if (from.isBefore(clinicTime.today())) {
+            throw BookingException.invalid("from", "Start from today or a later day");
+        }
+        int added = 0;
+        for (LocalDate date = from; date.isBefore(from.plusWeeks(weeks)); date = date.plusDays(1)) {
+            if (!days.contains(date.getDayOfWeek())) {
+                continue;
+            }
+            ScheduleEntity schedule = new ScheduleEntity();
+            schedule.date = date;
+            schedule.startTime = start;
+            schedule.stopTime = stop;
+            schedule.providerId = provNum;
+            schedule.operatoryId = opNum;
+            validate(schedule);
+            persist(schedule);
+            added++;
+        }
+        return added;
     }
 
     /**

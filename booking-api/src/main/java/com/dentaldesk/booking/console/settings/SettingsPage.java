@@ -1,8 +1,15 @@
 package com.dentaldesk.booking.console.settings;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -17,10 +24,15 @@ import com.dentaldesk.booking.console.Console;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
+import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.providers.ProviderService;
+import com.dentaldesk.booking.schedules.ScheduleService;
 import com.dentaldesk.booking.tenancy.ClinicSettings;
 import com.dentaldesk.booking.tenancy.ClinicSettings.Settings;
+import com.dentaldesk.booking.time.ClinicTime;
+import com.dentaldesk.contracts.booking.Operatory;
+import com.dentaldesk.contracts.booking.Provider;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -32,9 +44,17 @@ import io.quarkus.qute.TemplateInstance;
 @Path(Console.SETTINGS)
 public class SettingsPage {
 
-    /** The page; {@code field} names the input the {@code error} is about. */
+    /**
+     * The page; {@code field} names the profile input the {@code error} is about, {@code sectionError} is a refusal
+     * of the rooms, providers or hours form named by {@code section}, and {@code notice} says what a form just did.
+     */
     public record SettingsView(Settings settings, List<String> zones, List<InUseList> lists, String error,
-            String field, boolean saved) {
+            String field, boolean saved, String section, String sectionError, String notice, List<Choice> providers,
+            List<Choice> rooms, String today) {
+    }
+
+    /** A provider or room to choose in the weekly hours form. */
+    public record Choice(long id, String name) {
     }
 
     /** Rooms or providers: what each is called here, and a note on what taking one out of use means. */
@@ -43,7 +63,7 @@ public class SettingsPage {
     }
 
     /** A room or a provider, with the form action that takes it out of use or back. */
-    public record InUse(String name, String code, String detail, boolean active, String action) {
+    public record InUse(long id, String name, String code, String detail, boolean active, String action) {
     }
 
     @CheckedTemplate(basePath = "console/settings")
@@ -59,21 +79,30 @@ public class SettingsPage {
     private final ClinicSettings clinic;
     private final OperatoryService operatories;
     private final ProviderService providers;
+    private final ScheduleService schedules;
+    private final ClinicTime clinicTime;
     private final AuditTrail audit;
     private final SignedInClinic signedIn;
 
     public SettingsPage(ClinicSettings clinic, OperatoryService operatories, ProviderService providers,
-            AuditTrail audit, SignedInClinic signedIn) {
+            ScheduleService schedules, ClinicTime clinicTime, AuditTrail audit, SignedInClinic signedIn) {
         this.clinic = clinic;
         this.operatories = operatories;
         this.providers = providers;
+        this.schedules = schedules;
+        this.clinicTime = clinicTime;
         this.audit = audit;
         this.signedIn = signedIn;
     }
 
+    private static final Map<String, String> NOTICES = Map.of("room", "Room added.", "provider", "Provider added.");
+
     @GET
-    public TemplateInstance show(@QueryParam("saved") boolean saved) {
-        return Templates.settings(view(clinic.current(), null, null, saved));
+    public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("added") String added,
+            @QueryParam("days") Integer days) {
+        String notice = days != null ? "Added " + days + (days == 1 ? " working day." : " working days.")
+                : NOTICES.get(added == null ? "" : added);
+        return Templates.settings(view(clinic.current(), null, null, saved, null, null, notice));
     }
 
     @POST
@@ -87,7 +116,96 @@ public class SettingsPage {
             return Console.seeOther(Console.SETTINGS + "?saved=true").build();
         } catch (BookingException e) {
             String field = e.error().missing().isEmpty() ? null : e.error().missing().get(0);
-            return Console.rejected(e, Templates.settings(view(form, e.getMessage(), field, false)));
+            return Console.rejected(e, Templates.settings(view(form, e.getMessage(), field, false, null, null,
+                    null)));
+        }
+    }
+
+    @POST
+    @Path("/rooms")
+    public Response addRoom(@FormParam("name") String name, @FormParam("abbrev") String abbrev) {
+        return added("rooms", "room", () -> {
+            Map<String, Object> room = new HashMap<>(Map.of("OpName", clean(name), "IsActive", true));
+            if (!clean(abbrev).isEmpty()) {
+                room.put("Abbrev", clean(abbrev));
+            }
+            Operatory made = operatories.create(new Params(room));
+            audit.record(signedIn.actor(), "Added a room", made.name());
+        });
+    }
+
+    @POST
+    @Path("/providers")
+    public Response addProvider(@FormParam("firstName") String firstName, @FormParam("lastName") String lastName,
+            @FormParam("specialty") String specialty) {
+        return added("providers", "provider", () -> {
+            Map<String, Object> provider = new HashMap<>(Map.of("FName", clean(firstName), "LName", clean(lastName)));
+            if (!clean(specialty).isEmpty()) {
+                provider.put("Specialty", clean(specialty));
+            }
+            Provider made = providers.create(new Params(provider));
+            audit.record(signedIn.actor(), "Added a provider", made.firstName() + " " + made.lastName());
+        });
+    }
+
+    /** Working hours for a provider in a room on chosen weekdays, for some weeks: the supply of bookable time. */
+    @POST
+    @Path("/hours")
+    public Response addHours(@FormParam("provider") Long provider, @FormParam("room") Long room,
+            @FormParam("days") List<String> days, @FormParam("start") String start, @FormParam("stop") String stop,
+            @FormParam("from") String from, @FormParam("weeks") Integer weeks) {
+        try {
+            if (provider == null || room == null) {
+                throw BookingException.missing(provider == null ? List.of("provider") : List.of("room"));
+            }
+            Set<DayOfWeek> weekdays = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : days == null ? List.<String>of() : days) {
+                weekdays.add(DayOfWeek.valueOf(day));
+            }
+            int added = schedules.createWeekly(provider, room, weekdays, time("start", start), time("stop", stop),
+                    date(from), weeks == null ? 0 : weeks);
+            audit.record(signedIn.actor(), "Added working hours", "Provider " + provider + ", room " + room + ": "
+                    + added + " days from " + from);
+            return Console.seeOther(Console.SETTINGS + "?days=" + added + "#hours").build();
+        } catch (IllegalArgumentException e) {
+            return Console.rejected(BookingException.invalid("days", "Choose weekdays from the list"),
+                    Templates.settings(view(clinic.current(), null, null, false, "hours",
+                            "Choose weekdays from the list", null)));
+        } catch (BookingException e) {
+            return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, "hours",
+                    e.getMessage(), null)));
+        }
+    }
+
+    /** Runs a form that adds a room or provider; the page again with the refusal in that section. */
+    private Response added(String section, String what, Runnable add) {
+        try {
+            add.run();
+            return Console.seeOther(Console.SETTINGS + "?added=" + what + "#" + section).build();
+        } catch (BookingException e) {
+            return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, section,
+                    e.getMessage(), null)));
+        }
+    }
+
+    private static String clean(String value) {
+        return value == null ? "" : ControlCharacters.clean(value).strip();
+    }
+
+    private static LocalTime time(String field, String value) {
+        try {
+            return LocalTime.parse(clean(value));
+        } catch (DateTimeParseException e) {
+            throw BookingException.invalid(field, "Write the " + (field.equals("start") ? "start" : "end")
+                    + " time as hours and minutes, e.g. 08:00");
+        }
+    }
+
+    private static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(clean(value));
+        } catch (DateTimeParseException e) {
+            throw BookingException.invalid("from", "Write the first day as a date, e.g. 2026-12-07");
         }
     }
 
@@ -108,13 +226,14 @@ public class SettingsPage {
         return Console.seeOther(Console.SETTINGS + "#providers").build();
     }
 
-    private SettingsView view(Settings settings, String error, String field, boolean saved) {
+    private SettingsView view(Settings settings, String error, String field, boolean saved, String section,
+            String sectionError, String notice) {
         List<InUse> rooms = operatories.list(new Params(Map.of("IncludeInactive", true))).stream()
-                .map(room -> new InUse(room.name(), room.abbrev(), String.join(", ", room.tags()), room.active(),
+                .map(room -> new InUse(room.operatoryNum(), room.name(), room.abbrev(), String.join(", ", room.tags()), room.active(),
                         Console.SETTINGS + "/rooms/" + room.operatoryNum()))
                 .toList();
         List<InUse> people = providers.list(new Params(Map.of("IncludeHidden", true))).stream()
-                .map(provider -> new InUse(provider.firstName() + " " + provider.lastName(), provider.abbr(),
+                .map(provider -> new InUse(provider.provNum(), provider.firstName() + " " + provider.lastName(), provider.abbr(),
                         provider.specialty(), !provider.hidden(),
                         Console.SETTINGS + "/providers/" + provider.provNum()))
                 .toList();
@@ -123,6 +242,9 @@ public class SettingsPage {
                         "Room", "Tags", rooms),
                 new InUseList("providers", "Providers", "An inactive provider is never offered to callers; their"
                         + " appointments stay.", "Provider", "Specialty", people)),
-                error, field, saved);
+                error, field, saved, section, sectionError, notice,
+                people.stream().filter(InUse::active).map(p -> new Choice(p.id(), p.name())).toList(),
+                rooms.stream().filter(InUse::active).map(r -> new Choice(r.id(), r.name())).toList(),
+                clinicTime.today().toString());
     }
 }
