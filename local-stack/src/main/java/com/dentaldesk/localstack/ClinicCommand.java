@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,12 +21,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class ClinicCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The command's options, in the order people write them, and the fields of the operator call they fill. */
+    static final Map<String, String> OPTIONS = orderedOptions();
 
     private ClinicCommand() {
     }
 
+    private static Map<String, String> orderedOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("--name", "name");
+        options.put("--slug", "slug");
+        options.put("--zone", "timeZone");
+        options.put("--owner-email", "ownerEmail");
+        options.put("--owner-name", "ownerName");
+        return options;
+    }
+
     static void create(LocalData.Secrets secrets, String bookingUrl, Map<String, String> clinic)
             throws IOException, InterruptedException {
+        List<String> missing = OPTIONS.entrySet().stream().filter(option -> clinic.getOrDefault(option.getValue(), "")
+                .isBlank()).map(Map.Entry::getKey).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("create-clinic needs " + String.join(", ", missing));
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(bookingUrl + "/api/operator/clinics"))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + secrets.operatorToken())

@@ -123,7 +123,9 @@ final class LocalData {
         for (String name : List.of("service-token", "operator-token", "demo-dental-api-key", "demo-ortho-api-key",
                 "demo-owner-password")) {
             if (stored.getProperty(name, "").isBlank()) {
-                stored.setProperty(name, (name.startsWith("demo") ? "dk_" : "") + random());
+                // Keys look like booking-api's own (dk_...); the password is shorter, as a person types it.
+                stored.setProperty(name, name.endsWith("-api-key") ? "dk_" + random(32)
+                        : name.endsWith("-password") ? random(12) : random(32));
                 changed = true;
             }
         }
@@ -244,8 +246,8 @@ final class LocalData {
         return Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
+    private static String random(int byteCount) {
+        byte[] bytes = new byte[byteCount];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }

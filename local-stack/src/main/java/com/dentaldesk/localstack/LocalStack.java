@@ -145,9 +145,6 @@ public final class LocalStack {
                        ./run-local restore FILE --data DIR
                        ./run-local create-clinic --name NAME --slug SLUG --zone ZONE --owner-email EMAIL \\
                            --owner-name NAME [--data DIR]""";
-        /** create-clinic's options and the fields of booking-api's operator call they fill. */
-        private static final Map<String, String> CLINIC_OPTIONS = Map.of("--name", "name", "--slug", "slug",
-                "--zone", "timeZone", "--owner-email", "ownerEmail", "--owner-name", "ownerName");
 
         static Arguments parse(String[] args, Path defaultData) {
             List<String> positional = new ArrayList<>();
@@ -157,11 +154,11 @@ public final class LocalStack {
             boolean demo = true;
             Map<String, String> clinic = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
-                if (CLINIC_OPTIONS.containsKey(args[i])) {
+                if (ClinicCommand.OPTIONS.containsKey(args[i])) {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException(args[i] + " needs a value");
                     }
-                    clinic.put(CLINIC_OPTIONS.get(args[i]), args[++i]);
+                    clinic.put(ClinicCommand.OPTIONS.get(args[i]), args[++i]);
                     continue;
                 }
                 switch (args[i]) {
