@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.staff.StaffRole;
@@ -23,6 +24,8 @@ import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.EmbeddedPostgresResource;
 import com.dentaldesk.contracts.calls.LeadRequest;
 
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,6 +49,14 @@ class StaffAccountsTest {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MockMailbox mailbox;
+
+    @BeforeEach
+    void emptyMailbox() {
+        mailbox.clear();
+    }
+
     @Test
     void shouldOnboardAClinicWhoseOwnerSetsAPasswordThroughASingleUseLink() {
         String slug = "bright-" + UUID.randomUUID().toString().substring(0, 8);
@@ -53,7 +64,12 @@ class StaffAccountsTest {
                 "Owner@" + slug + ".test")).post("/api/operator/clinics").then().statusCode(201)
                 .body("data.slug", equalTo(slug)).body("data.ownerEmail", equalTo("owner@" + slug + ".test"))
                 .body("data.setupLink", startsWith("https://booking.test/console/welcome?token="))
+                .body("data.setupLinkMailed", equalTo(true))
                 .extract().jsonPath().getString("data.setupLink");
+        List<Mail> mails = mailbox.getMailsSentTo("owner@" + slug + ".test");
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("Set up DentalDesk for Bright Smile");
+        assertThat(mails.get(0).getText()).contains(setupLink);
         String welcome = setupLink.substring("https://booking.test".length());
 
         given().get(welcome).then().statusCode(200).body(containsString("owner@" + slug + ".test"));
@@ -139,6 +155,47 @@ class StaffAccountsTest {
                 .setParameter(1, clinic.id()).getSingleResult());
         page(owner).formParam("active", "false").post("/console/staff/" + ownerId + "/active").then()
                 .statusCode(422).body(containsString("You cannot disable your own account."));
+    }
+
+    @Test
+    void shouldMailAPasswordLinkToAnAccountThatAsksAndAnswerTheSameForAnAddressWithout() {
+        ClinicFixture.Clinic clinic = fixture.create("America/New_York");
+        ClinicFixture.Person desk = fixture.person(clinic, StaffRole.FRONT_DESK);
+        given().get("/console/sign-in").then().body(containsString("href=\"/console/forgot-password\""));
+
+        String known = given().formParam("email", desk.email()).post("/console/forgot-password").then()
+                .statusCode(200).extract().asString();
+        String nobody = "nobody@" + clinic.slug() + ".test";
+        String unknown = given().formParam("email", nobody).post("/console/forgot-password").then().statusCode(200)
+                .extract().asString();
+        assertThat(known).contains("a link to choose a new password is on its way");
+        assertThat(unknown.replace(nobody, "EMAIL")).as("no hint whether an account exists")
+                .isEqualTo(known.replace(desk.email(), "EMAIL"));
+        assertThat(mailbox.getMailsSentTo(nobody)).isNullOrEmpty();
+
+        List<Mail> mails = mailbox.getMailsSentTo(desk.email());
+        assertThat(mails).hasSize(1);
+        Matcher link = Pattern.compile("(/console/welcome\\?token=\\S+)").matcher(mails.get(0).getText());
+        assertThat(link.find()).isTrue();
+        setPassword(link.group(1), "a brand new password", "a brand new password").statusCode(303);
+        signInForm(desk.email(), desk.password()).statusCode(401);
+        signIn(desk.email(), "a brand new password");
+    }
+
+    @Test
+    void shouldMailAnInvitationAndSayItWasMailed() {
+        ClinicFixture.Clinic clinic = fixture.create("America/New_York");
+        String owner = signIn(fixture.person(clinic, StaffRole.OWNER));
+        String email = "mia@" + clinic.slug() + ".test";
+        String page = page(owner).formParam("name", "Mia").formParam("email", email).formParam("role", "front_desk")
+                .post("/console/staff").then().statusCode(200).extract().asString();
+        assertThat(page).contains("We emailed this link to " + email);
+        List<Mail> mails = mailbox.getMailsSentTo(email);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).isEqualTo("You are invited to Clinic " + clinic.slug() + " on DentalDesk");
+        Matcher shown = LINK.matcher(page);
+        assertThat(shown.find()).isTrue();
+        assertThat(mails.get(0).getText()).contains(shown.group(1));
     }
 
     @Test

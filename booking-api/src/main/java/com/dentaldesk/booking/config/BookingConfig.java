@@ -24,6 +24,16 @@ public interface BookingConfig {
 
     Demo demo();
 
+    Mail mail();
+
+    interface Mail {
+        /**
+         * {@code BOOKING_MAIL_FROM}: the sender of one-time links (setup, invitation, password). Unset: nothing is
+         * mailed and links are only shown to whoever made them. SMTP itself is Quarkus' {@code QUARKUS_MAILER_*}.
+         */
+        Optional<String> from();
+    }
+
     Console console();
 
     interface Console {

@@ -19,6 +19,7 @@ public final class Console {
     public static final String AGENTS = ROOT + "/agents";
     public static final String SETTINGS = ROOT + "/settings";
     public static final String WELCOME = ROOT + "/welcome";
+    public static final String FORGOT_PASSWORD = ROOT + "/forgot-password";
     public static final String STAFF = ROOT + "/staff";
     public static final String KEYS = ROOT + "/keys";
     public static final String AUDIT = ROOT + "/audit";

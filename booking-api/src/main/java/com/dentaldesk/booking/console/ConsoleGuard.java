@@ -29,7 +29,8 @@ import com.dentaldesk.booking.tenancy.TenantContext;
  */
 public class ConsoleGuard {
 
-    private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN, Console.WELCOME);
+    private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN, Console.WELCOME,
+            Console.FORGOT_PASSWORD);
     private static final Set<String> OWNER_SECTIONS = Set.of(Console.STAFF, Console.KEYS, Console.AUDIT,
             Console.AGENTS);
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"

@@ -29,9 +29,9 @@ public class ClinicOnboarding {
     public record NewClinic(String name, String slug, String timeZone, String ownerEmail, String ownerName) {
     }
 
-    /** What the operator gets back: the setup link is shown here once and never stored. */
+    /** What the operator gets back: the setup link is shown here once and never stored; mailed too when mail is on. */
     public record CreatedClinic(String slug, String name, String timeZone, String ownerEmail, String setupLink,
-            Instant setupLinkExpiresAt) {
+            Instant setupLinkExpiresAt, boolean setupLinkMailed) {
     }
 
     /** A clinic and its owner's pending account, with the link's token. */

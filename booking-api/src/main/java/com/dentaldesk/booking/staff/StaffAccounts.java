@@ -91,6 +91,12 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         return link(member, "reset", RESET_LIFETIME);
     }
 
+    /** A password link for the active account with this email (a person who forgot theirs); empty when none. */
+    public Optional<OneTimeLink> resetLinkFor(String email) {
+        return find("email = ?1 and disabledAt is null", normalEmail(email)).firstResultOptional()
+                .map(member -> link(member, "reset", RESET_LIFETIME));
+    }
+
     /** The account of a live link: unused, unexpired, and its person not disabled. */
     public Optional<PendingLink> pending(String token) {
         return liveLink(token, LockModeType.NONE).map(link -> {

@@ -17,6 +17,8 @@ import com.dentaldesk.booking.console.Display;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.staff.LinkAddresses;
+import com.dentaldesk.booking.staff.LinkMail;
+import com.dentaldesk.booking.staff.LinkMail.Purpose;
 import com.dentaldesk.booking.staff.StaffAccounts;
 import com.dentaldesk.booking.staff.StaffAccounts.OneTimeLink;
 import com.dentaldesk.booking.staff.StaffMember;
@@ -40,7 +42,8 @@ public class StaffPage {
     }
 
     /** A link just made, to hand to its person. */
-    public record NewLink(String name, String email, String url, String expires, boolean invitation) {
+    public record NewLink(String name, String email, String url, String expires, boolean invitation,
+            boolean mailed) {
     }
 
     /** The invitation form as last sent. */
@@ -62,9 +65,11 @@ public class StaffPage {
     private final SignedInClinic signedIn;
     private final AuditTrail audit;
     private final LinkAddresses addresses;
+    private final LinkMail mail;
 
     public StaffPage(StaffAccounts staff, TenantContext tenant, SignedInClinic signedIn, AuditTrail audit,
-            LinkAddresses addresses) {
+            LinkAddresses addresses, LinkMail mail) {
+        this.mail = mail;
         this.staff = staff;
         this.tenant = tenant;
         this.signedIn = signedIn;
@@ -134,9 +139,13 @@ public class StaffPage {
         }
     }
 
+    /** The link as shown once on the page, mailed to its person too when the deployment has mail. */
     private NewLink newLink(OneTimeLink link, boolean invitation, UriInfo uri) {
-        return new NewLink(link.member().displayName, link.member().email, addresses.of(link, uri.getBaseUri()),
-                Display.dateTime(link.expiresAt(), tenant.zone()), invitation);
+        String url = addresses.of(link, uri.getBaseUri());
+        boolean mailed = mail.send(invitation ? Purpose.INVITATION : Purpose.RESET, link.member().email,
+                link.member().displayName, signedIn.getName(), url, link.expiresAt(), tenant.zone());
+        return new NewLink(link.member().displayName, link.member().email, url,
+                Display.dateTime(link.expiresAt(), tenant.zone()), invitation, mailed);
     }
 
     private StaffView view(InviteForm form, NewLink link, String error, String field) {
