@@ -222,6 +222,20 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldGiveCallsTheTransferNumberSavedInSettings() {
+        String session = signIn(mine);
+        settingsForm(session, "Bright Teeth", "America/New_York").statusCode(303);
+        resolve("slug", mine.slug()).body("data.transferNumber", org.hamcrest.Matchers.nullValue());
+        page(session).formParam("name", "Bright Teeth").formParam("timezone", "America/New_York")
+                .formParam("transferNumber", "not a number").post("/console/settings").then().statusCode(422)
+                .body(containsString("is not a phone number"));
+        page(session).formParam("name", "Bright Teeth").formParam("timezone", "America/New_York")
+                .formParam("transferNumber", "(312) 555-0100").post("/console/settings").then().statusCode(303);
+        resolve("slug", mine.slug()).body("data.transferNumber", equalTo("+13125550100"));
+        page(session).get("/console/settings").then().body(containsString("value=\"+13125550100\""));
+    }
+
+    @Test
     void shouldRouteCallsOfAnAgentAndANumberConnectedByHandUntilDisconnected() {
         String session = signIn(mine);
         String agentId = "agent_hand_" + System.nanoTime();
@@ -306,6 +320,58 @@ class ConsoleTest {
                 .body(containsString("Choose at least one weekday"));
         String activity = page(session).get("/console/audit").then().statusCode(200).extract().asString();
         assertThat(activity).contains("Added a room", "Added a provider", "Added working hours");
+    }
+
+    @Test
+    void shouldBookAFreeTimeFromTheScheduleForAFoundOrNewPatientAndOfferNearbyTimesWhenItIsTaken() {
+        long provider = mine.provider("Book");
+        long room = mine.room("Op Book", true);
+        long known = mine.patient("Kira", "212-555-0161");
+        LocalDate day = mine.futureWeekday(1);
+        mine.schedule(day, "08:00", "12:00", provider, room);
+        String session = signIn(mine);
+
+        String grid = page(session).queryParam("day", day.toString()).get("/console/schedule").then().statusCode(200)
+                .extract().asString();
+        String link = "/console/schedule/book?day=" + day + "&amp;time=08:00&amp;provider=" + provider
+                + "&amp;room=" + room;
+        assertThat(grid).as("a free time links to booking it").contains("href=\"" + link + "\"");
+        page(session).queryParam("day", day.toString()).queryParam("time", "08:00").queryParam("provider", provider)
+                .queryParam("room", room).queryParam("q", "Tester").get("/console/schedule/book").then()
+                .statusCode(200).body(containsString("Kira Tester")).body(containsString("value=\"" + known + "\""))
+                .body(not(containsString("212-555-0161")));
+
+        String found = bookForm(session, day, "09:00", provider, room).formParam("patient", known)
+                .formParam("reason", "Cleaning").post("/console/schedule/book").then().statusCode(303)
+                .extract().header("Location");
+        assertThat(found).endsWith("?done=booked");
+        page(session).get(found).then().statusCode(200).body(containsString("Booked."))
+                .body(containsString("Kira Tester"));
+
+        bookForm(session, day, "10:00", provider, room).formParam("patient", "new").formParam("firstName", "Nina")
+                .formParam("lastName", "Newman").formParam("birthdate", "1991-03-04").formParam("phone", "212-555-0162")
+                .post("/console/schedule/book").then().statusCode(303);
+        mine.call("GetAppointments", Map.of("DateStart", day.toString(), "DateEnd", day.toString())).statusCode(200)
+                .body("data.size()", equalTo(2));
+
+        // The same time again: the API's 409, with nearby free times to book instead.
+        bookForm(session, day, "09:00", provider, room).formParam("patient", known).post("/console/schedule/book")
+                .then().statusCode(409).body(containsString("Free nearby"))
+                .body(containsString("/console/schedule/book?day=" + day + "&amp;time=09:30"))
+                .body(containsString("checked"));
+        bookForm(session, day, "09:00", provider, room).post("/console/schedule/book").then().statusCode(422)
+                .body(containsString("Choose a patient, or enter a new one"));
+        // Another clinic's patient is not found here.
+        long theirs = this.theirs.patient("Tom", "212-555-0163");
+        bookForm(session, day, "11:00", provider, room).formParam("patient", theirs).post("/console/schedule/book")
+                .then().statusCode(404);
+        assertThat(page(session).get("/console/audit").then().extract().asString()).contains("Booked an appointment");
+    }
+
+    private static RequestSpecification bookForm(String session, LocalDate day, String time, long provider,
+            long room) {
+        return page(session).formParam("day", day.toString()).formParam("time", time).formParam("provider", provider)
+                .formParam("room", room).formParam("length", 30);
     }
 
     @Test

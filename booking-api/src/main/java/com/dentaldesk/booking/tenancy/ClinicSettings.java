@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.input.ControlCharacters;
+import com.dentaldesk.booking.patients.PhoneNumbers;
 
 /**
  * The signed-in clinic's own profile: its name, time zone and what the receptionist says and follows. The gateway
@@ -23,7 +24,7 @@ public class ClinicSettings {
 
     /** The editable profile; blank texts are stored as absent. */
     public record Settings(String name, String timezone, String greeting, String customInstructions,
-            String businessRules) {
+            String businessRules, String transferNumber) {
         /** Console forms are not JSON, so their control characters are dropped here (PostgreSQL refuses NUL). */
         public Settings {
             name = ControlCharacters.clean(name);
@@ -31,23 +32,27 @@ public class ClinicSettings {
             greeting = ControlCharacters.clean(greeting);
             customInstructions = ControlCharacters.clean(customInstructions);
             businessRules = ControlCharacters.clean(businessRules);
+            transferNumber = ControlCharacters.clean(transferNumber);
         }
     }
 
     private final OrganizationRepository organizations;
     private final ServiceClinics serviceClinics;
     private final TenantContext tenant;
+    private final PhoneNumbers phoneNumbers;
 
-    public ClinicSettings(OrganizationRepository organizations, ServiceClinics serviceClinics, TenantContext tenant) {
+    public ClinicSettings(OrganizationRepository organizations, ServiceClinics serviceClinics, TenantContext tenant,
+            PhoneNumbers phoneNumbers) {
         this.organizations = organizations;
         this.serviceClinics = serviceClinics;
         this.tenant = tenant;
+        this.phoneNumbers = phoneNumbers;
     }
 
     public Settings current() {
         Organization clinic = clinic();
         return new Settings(clinic.name, clinic.timezone, clinic.greeting, clinic.customInstructions,
-                clinic.businessRules);
+                clinic.businessRules, clinic.transferNumber);
     }
 
     /** Replaces the profile; a bad value is a 422 naming its field, and nothing is changed. */
@@ -65,12 +70,18 @@ public class ClinicSettings {
         String greeting = check("greeting", clean(settings.greeting()), MAX_GREETING);
         String instructions = check("customInstructions", clean(settings.customInstructions()), MAX_TEXT);
         String rules = check("businessRules", clean(settings.businessRules()), MAX_TEXT);
+        String transfer = clean(settings.transferNumber());
+        // The number callers are put through to when they ask for a person: blank means no transfers.
+        String transferNumber = transfer == null ? null : phoneNumbers.normalize(transfer).orElseThrow(() ->
+                BookingException.invalid("transferNumber", "\"" + transfer + "\" is not a phone number; write it"
+                        + " with its area code, e.g. +1 312 555 0100"));
         Organization clinic = clinic();
         clinic.name = name;
         clinic.timezone = timezone;
         clinic.greeting = greeting;
         clinic.customInstructions = instructions;
         clinic.businessRules = rules;
+        clinic.transferNumber = transferNumber;
         // The gateway's requests name the clinic by slug; a new time zone must apply to them at once.
         serviceClinics.forgetAll();
         return current();

@@ -168,6 +168,18 @@ class ConsoleBrowserTest {
             assertFalse(browser.findElement(By.cssSelector("table.day-grid")).getText().contains("Jordan Rivera"),
                     "a no-show holds no time on the grid");
 
+            // The front desk books from the calendar: a free time, the patient found by name, the API's rules.
+            browser.findElement(By.cssSelector("a.book")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("book-form")));
+            browser.findElement(By.id("q")).sendKeys("Rivera");
+            browser.findElement(By.cssSelector("form[role=search] button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("book-form"), "Jordan Rivera"));
+            browser.findElement(By.id("reason")).sendKeys("Check-up");
+            chromium.screenshot(SCREENSHOTS.resolve("book.png"), HeadlessChromium.WIDTH);
+            browser.findElement(By.cssSelector("#book-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Booked."));
+            assertTrue(browser.getPageSource().contains("Jordan Rivera"));
+
             // Agents: the URLs for Retell; a Retell agent needs RETELL_API_KEY, a Twilio one is only recorded.
             browser.findElement(By.linkText("Agents")).click();
             assertTrue(browser.findElement(By.id("gateway-url")).getText().startsWith("wss://"));

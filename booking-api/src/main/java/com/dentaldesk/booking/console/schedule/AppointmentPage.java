@@ -34,7 +34,7 @@ public class AppointmentPage {
     private static final Map<String, String> AUDITED = Map.of("complete", "Marked an appointment completed",
             "no-show", "Marked an appointment a no-show", "cancel", "Cancelled an appointment", "schedule-again",
             "Scheduled an appointment again");
-    private static final Map<String, String> DONE = Map.of("complete", "Marked as completed.", "no-show",
+    private static final Map<String, String> DONE = Map.of("booked", "Booked.", "complete", "Marked as completed.", "no-show",
             "Marked as a no-show; the time is free again.", "cancel", "Cancelled; the time is free again.",
             "schedule-again", "Scheduled again.");
 

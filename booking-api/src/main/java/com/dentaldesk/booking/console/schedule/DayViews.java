@@ -57,8 +57,12 @@ public class DayViews {
     public record Row(String time, boolean hour, List<Cell> cells) {
     }
 
-    /** {@code kind}: {@code booked}, {@code free} or {@code closed}; spans {@code rows} grid rows. */
-    public record Cell(String kind, int rows, String time, String provider, List<AppointmentSummary> appointments) {
+    /**
+     * {@code kind}: {@code booked}, {@code free} or {@code closed}; spans {@code rows} grid rows. A free cell links to
+     * booking its first time ({@code bookHref}).
+     */
+    public record Cell(String kind, int rows, String time, String provider, List<AppointmentSummary> appointments,
+            String bookHref) {
     }
 
     /** A provider working that day: their hours (and rooms) and how many appointments they have. */
@@ -129,7 +133,7 @@ public class DayViews {
         }
         for (OperatoryEntity room : rooms) {
             for (Run run : runs(room, first, rowCount, shifts, booked, clock)) {
-                cellsByRow.get(run.from()).add(cell(run, first, summaryOf, staff, clock));
+                cellsByRow.get(run.from()).add(cell(run, room, first, summaryOf, staff, clock));
             }
         }
         List<Row> rows = new ArrayList<>();
@@ -193,16 +197,18 @@ public class DayViews {
                 .findFirst().orElse(null);
     }
 
-    private Cell cell(Run run, int first, Map<Long, AppointmentSummary> summaryOf, Map<Long, ProviderEntity> staff,
-            DayClock clock) {
+    private Cell cell(Run run, OperatoryEntity room, int first, Map<Long, AppointmentSummary> summaryOf,
+            Map<Long, ProviderEntity> staff, DayClock clock) {
         int span = run.to() - run.from();
         String time = Display.time(clock.time(first + run.from() * STEP_MINUTES)) + " – "
                 + Display.time(clock.time(first + run.to() * STEP_MINUTES));
         return switch (run.kind()) {
             case "booked" -> new Cell("booked", span, time, null,
-                    run.booked().stream().map(a -> summaryOf.get(a.id)).toList());
-            case "free" -> new Cell("free", span, time, name(staff.get(run.schedule().providerId)), List.of());
-            default -> new Cell("closed", span, time, null, List.of());
+                    run.booked().stream().map(a -> summaryOf.get(a.id)).toList(), null);
+            case "free" -> new Cell("free", span, time, name(staff.get(run.schedule().providerId)), List.of(),
+                    BookPage.href(clock.day(), clock.time(first + run.from() * STEP_MINUTES),
+                            run.schedule().providerId, room.id));
+            default -> new Cell("closed", span, time, null, List.of(), null);
         };
     }
 

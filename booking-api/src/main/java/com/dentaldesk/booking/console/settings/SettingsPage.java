@@ -108,8 +108,8 @@ public class SettingsPage {
     @POST
     public Response save(@FormParam("name") String name, @FormParam("timezone") String timezone,
             @FormParam("greeting") String greeting, @FormParam("customInstructions") String customInstructions,
-            @FormParam("businessRules") String businessRules) {
-        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules);
+            @FormParam("businessRules") String businessRules, @FormParam("transferNumber") String transferNumber) {
+        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules, transferNumber);
         try {
             clinic.update(form);
             audit.record(signedIn.actor(), "Changed the clinic's settings", "");
