@@ -368,6 +368,29 @@ class ConsoleTest {
         assertThat(page(session).get("/console/audit").then().extract().asString()).contains("Booked an appointment");
     }
 
+    @Test
+    void shouldShowTheWeekByProviderWithHoursAndAppointmentsOfThisClinicOnly() {
+        long provider = mine.provider("Weekly");
+        long room = mine.room("Op Week", true);
+        LocalDate day = mine.futureWeekday(2);
+        mine.schedule(day, "08:00", "12:00", provider, room);
+        long visit = mine.create("CreateAppointment", mine.booking(mine.patient("Wendy", "212-555-0171"), provider,
+                day + " 09:00:00", 30), "AptNum");
+        long theirProvider = theirs.provider("Elsewhere");
+        theirs.schedule(day, "08:00", "12:00", theirProvider, theirs.room("Their week op", true));
+        String session = signIn(mine);
+
+        String week = page(session).queryParam("start", day.toString()).get("/console/schedule/week").then()
+                .statusCode(200).extract().asString();
+        assertThat(week).contains("Week of " + com.dentaldesk.booking.console.Display.day(
+                day.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))));
+        assertThat(week).contains("Dr. Weekly", "8:00 AM – 12:00 PM in Op Week", "Wendy Tester",
+                "href=\"/console/schedule/appointments/" + visit + "\"", "href=\"/console/schedule?day=" + day + "\"");
+        assertThat(week).doesNotContain("Elsewhere");
+        page(session).queryParam("start", "next tuesday").get("/console/schedule/week").then().statusCode(200)
+                .body(containsString("showing this week instead"));
+    }
+
     private static RequestSpecification bookForm(String session, LocalDate day, String time, long provider,
             long room) {
         return page(session).formParam("day", day.toString()).formParam("time", time).formParam("provider", provider)

@@ -157,6 +157,11 @@ class ConsoleBrowserTest {
             assertTrue(grid.contains("Free"), grid);
             chromium.screenshot(SCREENSHOTS.resolve("schedule.png"), HeadlessChromium.WIDTH);
             chromium.screenshot(SCREENSHOTS.resolve("schedule-phone.png"), 390);
+            browser.findElement(By.linkText("Week view")).click();
+            assertTrue(browser.findElement(By.cssSelector("table.week-grid")).getText().contains("Jordan Rivera"),
+                    "the week shows the booked appointment");
+            chromium.screenshot(SCREENSHOTS.resolve("week.png"), HeadlessChromium.WIDTH);
+            browser.get(console + "/schedule?day=" + bookedDay);
             // The appointment opens from the grid; the patient did not come: a no-show frees the time.
             browser.findElement(By.cssSelector("a.apt")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("appointment-actions")));
