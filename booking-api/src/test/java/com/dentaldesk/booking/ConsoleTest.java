@@ -233,28 +233,39 @@ class ConsoleTest {
                 .formParam("transferNumber", "(312) 555-0100").post("/console/settings").then().statusCode(303);
         resolve("slug", mine.slug()).body("data.transferNumber", equalTo("+13125550100"));
         page(session).get("/console/settings").then().body(containsString("value=\"+13125550100\""));
+
+        // The front desk edits the greeting, but where callers are put through stays the owner's.
+        Person desk = fixture.person(mine, StaffRole.FRONT_DESK);
+        String deskSession = signInForm(desk.email(), desk.password()).extract().cookie(COOKIE);
+        page(deskSession).formParam("name", "Bright Teeth").formParam("timezone", "America/New_York")
+                .formParam("greeting", "Hi from the desk").formParam("transferNumber", "+19005550199")
+                .post("/console/settings").then().statusCode(303);
+        resolve("slug", mine.slug()).body("data.transferNumber", equalTo("+13125550100"))
+                .body("data.greeting", equalTo("Hi from the desk"));
+        page(deskSession).get("/console/settings").then().body(containsString("Only the owner changes where callers"));
     }
 
     @Test
-    void shouldRouteCallsOfAnAgentAndANumberConnectedByHandUntilDisconnected() {
+    void shouldRouteCallsOfAnAgentAndANumberTheOperatorConnectsUntilTheOwnerDisconnects() {
         String session = signIn(mine);
         String agentId = "agent_hand_" + System.nanoTime();
-        page(session).formParam("kind", "retell_agent").formParam("value", agentId)
-                .post("/console/agents/connections").then().statusCode(303);
-        page(session).formParam("kind", "phone_number").formParam("value", "(312) 555-0199")
-                .post("/console/agents/connections").then().statusCode(303);
+        connect(mine, "retell_agent", agentId).statusCode(201);
+        connect(mine, "phone_number", "(312) 555-0199").statusCode(201).body("data.value", equalTo("+13125550199"));
         resolve("agent_id", agentId).statusCode(200).body("data.slug", equalTo(mine.slug()));
         resolve("to_number", "+13125550199").statusCode(200).body("data.slug", equalTo(mine.slug()));
         page(session).get("/console/agents").then().statusCode(200).body(containsString(agentId))
                 .body(containsString("+13125550199"));
 
-        // Another clinic cannot take it over, nor learn whose it is.
-        page(signIn(theirs)).formParam("kind", "retell_agent").formParam("value", agentId)
-                .post("/console/agents/connections").then().statusCode(422)
-                .body(containsString("connected to another clinic")).body(not(containsString(mine.slug())));
-        page(session).formParam("kind", "phone_number").formParam("value", "call me")
-                .post("/console/agents/connections").then().statusCode(422)
-                .body(containsString("is not a phone number"));
+        // Owners cannot claim agents or numbers (that would route another clinic's callers to them).
+        page(session).formParam("kind", "retell_agent").formParam("value", "agent_someone_elses")
+                .post("/console/agents/connections").then().statusCode(404);
+        mine.api().body(Map.of("kind", "retell_agent", "value", "agent_someone_elses"))
+                .post("/api/operator/clinics/" + mine.slug() + "/channels").then().statusCode(401);
+        resolve("agent_id", "agent_someone_elses").statusCode(404);
+        connect(theirs, "retell_agent", agentId).statusCode(422).body("error.message",
+                containsString("connected to another clinic"));
+        connect(mine, "phone_number", "call me").statusCode(422).body("error.message",
+                containsString("is not a phone number"));
 
         long channel = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select c.id from OrganizationChannel c where c.value = ?1", Long.class).setParameter(1, agentId)
@@ -263,6 +274,12 @@ class ConsoleTest {
         resolve("agent_id", agentId).statusCode(200);
         page(session).post("/console/agents/connections/" + channel + "/remove").then().statusCode(303);
         resolve("agent_id", agentId).statusCode(404);
+    }
+
+    private static ValidatableResponse connect(Clinic clinic, String kind, String value) {
+        return given().header("Authorization", "Bearer test-operator-token-0123456789abcdef")
+                .contentType(io.restassured.http.ContentType.JSON).body(Map.of("kind", kind, "value", value))
+                .post("/api/operator/clinics/" + clinic.slug() + "/channels").then();
     }
 
     private static ValidatableResponse resolve(String by, String value) {

@@ -102,7 +102,19 @@ class StaffAccountsTest {
                 .statusCode(422).body("error.missing", equalTo(List.of("timeZone")));
         operator().body(Map.of("name", "Clinic")).post("/api/operator/clinics").then().statusCode(422)
                 .body("error.message", containsString("slug, timeZone, ownerEmail, ownerName"));
-        operator().body(request).post("/api/operator/clinics").then().statusCode(201);
+        String first = operator().body(request).post("/api/operator/clinics").then().statusCode(201).extract()
+                .jsonPath().getString("data.setupLink");
+        // An owner who missed the link gets a new one from the operator; the first stops working.
+        String again = operator().body(Map.of("ownerEmail", "o@" + slug + ".test"))
+                .post("/api/operator/clinics/" + slug + "/setup-link").then().statusCode(200)
+                .extract().jsonPath().getString("data.setupLink");
+        assertThat(again).isNotEqualTo(first);
+        given().get(first.substring("https://booking.test".length())).then().statusCode(410);
+        given().get(again.substring("https://booking.test".length())).then().statusCode(200);
+        operator().body(Map.of("ownerEmail", "nobody@" + slug + ".test"))
+                .post("/api/operator/clinics/" + slug + "/setup-link").then().statusCode(404);
+        clinic.api().body(Map.of("ownerEmail", "o@" + slug + ".test"))
+                .post("/api/operator/clinics/" + slug + "/setup-link").then().statusCode(401);
         operator().body(newClinic(slug, "Clinic", "America/New_York", "other@" + slug + ".test"))
                 .post("/api/operator/clinics").then().statusCode(422).body("error.missing", equalTo(List.of("slug")));
     }
@@ -140,15 +152,22 @@ class StaffAccountsTest {
         long sam = memberId(email);
 
         String reset = link(page(owner).post("/console/staff/" + sam + "/password-link").then().statusCode(200));
-        signIn(email, "first password 1");
+        String before = signIn(email, "first password 1");
         setPassword(reset, "second password 2", "second password 2").statusCode(303);
         signInForm(email, "first password 1").statusCode(401);
+        // A new password ends the old password's sessions.
+        page(before).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
         signIn(email, "second password 2");
 
+        String samSession = signIn(email, "second password 2");
         String unused = link(page(owner).post("/console/staff/" + sam + "/password-link").then().statusCode(200));
         page(owner).formParam("active", "false").post("/console/staff/" + sam + "/active").then().statusCode(303);
         given().get(unused).then().statusCode(410);
         signInForm(email, "second password 2").statusCode(401);
+        // Enabled again, Sam signs in afresh: the session from before the disabling stays ended.
+        page(owner).formParam("active", "true").post("/console/staff/" + sam + "/active").then().statusCode(303);
+        page(samSession).get("/console/calls").then().statusCode(303).header("Location", "/console/sign-in");
+        signIn(email, "second password 2");
         // An owner cannot lock themselves out.
         long ownerId = QuarkusTransaction.requiringNew().call(() -> entityManager.createQuery(
                 "select m.id from StaffMember m where m.organizationId = ?1 and m.role = 'owner'", Long.class)
@@ -163,8 +182,9 @@ class StaffAccountsTest {
         ClinicFixture.Person desk = fixture.person(clinic, StaffRole.FRONT_DESK);
         given().get("/console/sign-in").then().body(containsString("href=\"/console/forgot-password\""));
 
-        String known = given().formParam("email", desk.email()).post("/console/forgot-password").then()
-                .statusCode(200).extract().asString();
+        // A request naming another host still gets a link on the configured public URL, never on its own host.
+        String known = given().header("Host", "evil.example").formParam("email", desk.email())
+                .post("/console/forgot-password").then().statusCode(200).extract().asString();
         String nobody = "nobody@" + clinic.slug() + ".test";
         String unknown = given().formParam("email", nobody).post("/console/forgot-password").then().statusCode(200)
                 .extract().asString();
@@ -177,6 +197,8 @@ class StaffAccountsTest {
         assertThat(mails).hasSize(1);
         Matcher link = Pattern.compile("(/console/welcome\\?token=\\S+)").matcher(mails.get(0).getText());
         assertThat(link.find()).isTrue();
+        assertThat(mails.get(0).getText()).contains("https://booking.test/console/welcome?token=")
+                .doesNotContain("evil.example");
         setPassword(link.group(1), "a brand new password", "a brand new password").statusCode(303);
         signInForm(desk.email(), desk.password()).statusCode(401);
         signIn(desk.email(), "a brand new password");

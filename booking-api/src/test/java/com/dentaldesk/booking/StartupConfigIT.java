@@ -63,6 +63,14 @@ class StartupConfigIT {
     }
 
     @Test
+    void shouldRefuseToMailLinksWithoutAPublicUrlNamingIt() throws Exception {
+        Map<String, String> env = environment();
+        env.put("BOOKING_MAIL_FROM", "DentalDesk <desk@example.com>");
+        Failure failure = bootExpectingFailure(env);
+        assertThat(failure.output()).contains("BOOKING_MAIL_FROM needs BOOKING_API_PUBLIC_URL");
+    }
+
+    @Test
     void shouldServeReadinessAndMetricsWithGoodConfiguration() throws Exception {
         Map<String, String> env = environment();
         try (ServiceProcess service = ServiceProcess.start("booking-api-it", JAR, Integer.parseInt(env.get(

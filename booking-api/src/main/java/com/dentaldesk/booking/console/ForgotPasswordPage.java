@@ -10,12 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.input.ControlCharacters;
-import com.dentaldesk.booking.staff.LinkAddresses;
 import com.dentaldesk.booking.staff.LinkMail;
 import com.dentaldesk.booking.staff.LinkMail.Purpose;
 import com.dentaldesk.booking.staff.StaffAccounts;
@@ -45,15 +43,13 @@ public class ForgotPasswordPage {
     private final StaffAccounts staff;
     private final OrganizationRepository organizations;
     private final LinkMail mail;
-    private final LinkAddresses addresses;
     private final SignInThrottle throttle;
 
     public ForgotPasswordPage(StaffAccounts staff, OrganizationRepository organizations, LinkMail mail,
-            LinkAddresses addresses, SignInThrottle throttle) {
+            SignInThrottle throttle) {
         this.staff = staff;
         this.organizations = organizations;
         this.mail = mail;
-        this.addresses = addresses;
         this.throttle = throttle;
     }
 
@@ -63,8 +59,7 @@ public class ForgotPasswordPage {
     }
 
     @POST
-    public Response send(@FormParam("email") String email, @Context UriInfo uri,
-            @Context HttpServerRequest request) {
+    public Response send(@FormParam("email") String email, @Context HttpServerRequest request) {
         String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
         String shown = email == null ? "" : ControlCharacters.clean(email).strip();
         if (!mail.enabled() || shown.isEmpty()) {
@@ -77,16 +72,17 @@ public class ForgotPasswordPage {
                     .header("Retry-After", Math.max(1, wait.get().toSeconds()))
                     .entity(Templates.forgot(true, null, "Too many requests. Try again in a minute.")).build();
         }
-        // Every request spends a token, found or not: the page cannot be used to send mail floods.
+        // Every request spends a sign-in token, found or not; and an address gets at most a few mails an hour.
         throttle.failed(shown, address);
-        staff.resetLinkFor(shown).ifPresent(link -> mailLink(link, uri));
+        if (throttle.mayMail(shown)) {
+            staff.resetLinkFor(shown).ifPresent(this::mailLink);
+        }
         LOG.infof("Password link requested from %s", address);
         return Response.ok(Templates.forgot(true, shown, null)).build();
     }
 
-    private void mailLink(OneTimeLink link, UriInfo uri) {
+    private void mailLink(OneTimeLink link) {
         Organization clinic = organizations.findById(link.member().organizationId);
-        mail.send(Purpose.RESET, link.member().email, link.member().displayName, clinic.name,
-                addresses.of(link, uri.getBaseUri()), link.expiresAt(), ZoneId.of(clinic.timezone));
+        mail.send(Purpose.RESET, link, clinic.name, ZoneId.of(clinic.timezone));
     }
 }

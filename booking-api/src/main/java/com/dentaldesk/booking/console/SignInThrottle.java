@@ -23,6 +23,11 @@ import io.github.bucket4j.Bucket;
 @ApplicationScoped
 public class SignInThrottle {
 
+    /** Password mails an email address may receive an hour, whoever asks: no mailbox flooding through the page. */
+    static final int MAILS_PER_HOUR = 3;
+    private static final Bandwidth MAILS = Bandwidth.builder().capacity(MAILS_PER_HOUR)
+            .refillGreedy(MAILS_PER_HOUR, Duration.ofHours(1)).build();
+
     private final Bandwidth perAddress;
     private final Bandwidth perAccount;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(100_000)
@@ -52,6 +57,12 @@ public class SignInThrottle {
     public void failed(String email, String address) {
         addressBucket(address).tryConsume(1);
         accountBucket(email).tryConsume(1);
+    }
+
+    /** Whether this email address may get another password mail now (spends one of its hourly mails). */
+    public boolean mayMail(String email) {
+        String account = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return buckets.get("mail:" + account, key -> Bucket.builder().addLimit(MAILS).build()).tryConsume(1);
     }
 
     private static long waitNanos(Bucket bucket) {

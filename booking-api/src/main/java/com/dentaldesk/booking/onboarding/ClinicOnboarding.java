@@ -12,6 +12,8 @@ import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.staff.StaffAccounts;
 import com.dentaldesk.booking.staff.StaffAccounts.OneTimeLink;
+import com.dentaldesk.booking.staff.StaffMember;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.tenancy.Organization;
 import com.dentaldesk.booking.tenancy.OrganizationRepository;
 
@@ -85,6 +87,21 @@ public class ClinicOnboarding {
         organizations.persist(clinic);
         OneTimeLink setup = staff.createOwner(clinic.id, request.ownerEmail(), request.ownerName());
         return new Onboarded(clinic, setup);
+    }
+
+    /** The clinic with this slug; a 404 otherwise. */
+    public Organization clinic(String slug) {
+        return organizations.findBySlug(clean(slug)).orElseThrow(() -> BookingException.notFound("Clinic " + slug));
+    }
+
+    /** A new setup link for one of the clinic's owners; a 404 for anyone else (not an owner, another clinic's). */
+    public Onboarded newSetupLink(String slug, String ownerEmail) {
+        Organization clinic = clinic(slug);
+        StaffMember owner = staff.ofClinic(clinic.id).stream()
+                .filter(member -> member.email.equals(clean(ownerEmail).toLowerCase(java.util.Locale.ROOT))
+                        && member.staffRole() == StaffRole.OWNER)
+                .findFirst().orElseThrow(() -> BookingException.notFound("Owner " + clean(ownerEmail) + " of " + slug));
+        return new Onboarded(clinic, staff.setupLink(owner));
     }
 
     private static String clean(String value) {

@@ -1,22 +1,24 @@
 package com.dentaldesk.booking.staff;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
 import com.dentaldesk.booking.config.BookingConfig;
+import com.dentaldesk.booking.staff.StaffAccounts.OneTimeLink;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 
 /**
  * Mails a one-time link to its person when the deployment has mail ({@code BOOKING_MAIL_FROM} and Quarkus' SMTP
- * settings); without it links are only shown to whoever made them. Sending never holds up the page: a failure is
+ * settings, with {@code BOOKING_API_PUBLIC_URL} for the link: a startup check requires it); without it links are only
+ * shown to whoever made them. Sending never holds up the page: a failure is
  * logged (without the address) and the link still works when handed over another way.
  */
 @ApplicationScoped
@@ -42,25 +44,29 @@ public class LinkMail {
 
     private final ReactiveMailer mailer;
     private final BookingConfig config;
+    private final LinkAddresses addresses;
 
-    public LinkMail(ReactiveMailer mailer, BookingConfig config) {
+    public LinkMail(ReactiveMailer mailer, BookingConfig config, LinkAddresses addresses) {
         this.mailer = mailer;
         this.config = config;
+        this.addresses = addresses;
     }
 
     public boolean enabled() {
         return config.mail().from().filter(from -> !from.isBlank()).isPresent();
     }
 
-    /** Sends the link when mail is configured; returns whether it was handed to the mailer. */
-    public boolean send(Purpose purpose, String to, String name, String clinicName, String url, Instant expiresAt,
-            ZoneId zone) {
-        if (!enabled()) {
+    /** Sends the link to its person when mail is configured; returns whether it was handed to the mailer. */
+    public boolean send(Purpose purpose, OneTimeLink link, String clinicName, ZoneId zone) {
+        Optional<String> url = addresses.mailed(link);
+        if (!enabled() || url.isEmpty()) {
             return false;
         }
-        String text = "Hello " + name + ",\n\n" + purpose.opening.formatted(clinicName) + "\n\n" + url + "\n\n"
-                + "The link works once, until " + UNTIL.format(expiresAt.atZone(zone)) + ".\n\nDentalDesk\n";
-        Mail mail = Mail.withText(to, purpose.subject.formatted(clinicName), text)
+        StaffMember member = link.member();
+        String text = "Hello " + member.displayName + ",\n\n" + purpose.opening.formatted(clinicName) + "\n\n"
+                + url.get() + "\n\nThe link works once, until " + UNTIL.format(link.expiresAt().atZone(zone))
+                + ".\n\nDentalDesk\n";
+        Mail mail = Mail.withText(member.email, purpose.subject.formatted(clinicName), text)
                 .setFrom(config.mail().from().orElseThrow());
         mailer.send(mail).subscribe().with(sent -> LOG.debugf("%s mail sent", purpose),
                 failure -> LOG.warnf("%s mail could not be sent (%s); the link is still valid", purpose,

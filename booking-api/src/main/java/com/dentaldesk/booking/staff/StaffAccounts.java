@@ -31,6 +31,7 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
     static final Duration INVITATION_LIFETIME = Duration.ofDays(7);
     static final Duration RESET_LIFETIME = Duration.ofHours(24);
     static final int MAX_NAME = 120;
+    private static final List<String> ALL_PURPOSES = List.of("setup", "invitation", "reset");
 
     /** A link's token (shown once, never stored) and when it stops working. */
     public record OneTimeLink(StaffMember member, String token, Instant expiresAt) {
@@ -54,13 +55,18 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
     /** The first owner of a new clinic, with the setup link that lets them choose a password. */
     public OneTimeLink createOwner(long organizationId, String email, String displayName) {
         StaffMember owner = create(organizationId, email, displayName, StaffRole.OWNER);
-        return link(owner, "setup", INVITATION_LIFETIME);
+        return link(owner, "setup", INVITATION_LIFETIME, ALL_PURPOSES);
+    }
+
+    /** A new setup link for an owner (the operator's, for one who missed theirs); older links stop working. */
+    public OneTimeLink setupLink(StaffMember owner) {
+        return link(owner, "setup", INVITATION_LIFETIME, ALL_PURPOSES);
     }
 
     /** A colleague invited by the owner; they choose their password through the link. */
     public OneTimeLink invite(long organizationId, String email, String displayName, StaffRole role) {
         StaffMember member = create(organizationId, email, displayName, role);
-        return link(member, "invitation", INVITATION_LIFETIME);
+        return link(member, "invitation", INVITATION_LIFETIME, ALL_PURPOSES);
     }
 
     /**
@@ -88,13 +94,16 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         if (!member.active()) {
             throw BookingException.invalid("member", member.displayName + " is disabled; enable them first.");
         }
-        return link(member, "reset", RESET_LIFETIME);
+        return link(member, "reset", RESET_LIFETIME, ALL_PURPOSES);
     }
 
-    /** A password link for the active account with this email (a person who forgot theirs); empty when none. */
+    /**
+     * A password link for the active account with this email (a person who forgot theirs); empty when none. Only
+     * older reset links end with it: anyone may ask, so asking must not cancel someone's pending invitation.
+     */
     public Optional<OneTimeLink> resetLinkFor(String email) {
         return find("email = ?1 and disabledAt is null", normalEmail(email)).firstResultOptional()
-                .map(member -> link(member, "reset", RESET_LIFETIME));
+                .map(member -> link(member, "reset", RESET_LIFETIME, List.of("reset")));
     }
 
     /** The account of a live link: unused, unexpired, and its person not disabled. */
@@ -120,6 +129,8 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         member.passwordHash = passwords.hash(password);
         getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
                 + " and l.usedAt is null").setParameter(1, clock.instant()).setParameter(2, member.id).executeUpdate();
+        // A new password ends every session of the old one (someone who knew it is signed out).
+        endSessions(member);
         return Optional.of(member);
     }
 
@@ -141,16 +152,35 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
     }
 
     /**
-     * Takes a person's access away (their sessions end with it) or gives it back. An owner cannot disable
-     * themselves, so a clinic always keeps an owner who can sign in.
+     * Takes a person's access away (their sessions end, and stay ended if they are enabled again) or gives it back.
+     * Nobody disables themselves, and a clinic always keeps an active owner: the clinic's owners are locked first, so
+     * two owners disabling each other at once take turns and the second is refused.
      */
     public StaffMember setActive(long organizationId, long memberId, boolean active, long actingMemberId) {
+        List<StaffMember> activeOwners = getEntityManager().createQuery("from StaffMember m where"
+                + " m.organizationId = ?1 and m.role = ?2 and m.disabledAt is null", StaffMember.class)
+                .setParameter(1, organizationId).setParameter(2, StaffRole.OWNER.stored())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
         StaffMember member = ofClinic(organizationId, memberId);
         if (!active && member.id == actingMemberId) {
             throw BookingException.invalid("member", "You cannot disable your own account.");
         }
-        member.disabledAt = active ? null : Optional.ofNullable(member.disabledAt).orElse(clock.instant());
+        if (!active && activeOwners.stream().noneMatch(owner -> owner.id != memberId
+                && owner.id == actingMemberId)) {
+            throw BookingException.invalid("member", "Only an active owner can disable an account.");
+        }
+        if (!active && member.disabledAt == null) {
+            member.disabledAt = clock.instant();
+            endSessions(member);
+        } else if (active) {
+            member.disabledAt = null;
+        }
         return member;
+    }
+
+    private void endSessions(StaffMember member) {
+        getEntityManager().createQuery("delete from ConsoleSession s where s.staffMemberId = ?1")
+                .setParameter(1, member.id).executeUpdate();
     }
 
     private StaffMember create(long organizationId, String email, String displayName, StaffRole role) {
@@ -180,10 +210,12 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         return member;
     }
 
-    private OneTimeLink link(StaffMember member, String purpose, Duration lifetime) {
+    /** A new link; the member's unused links of the {@code ending} purposes stop working. */
+    private OneTimeLink link(StaffMember member, String purpose, Duration lifetime, List<String> ending) {
         Instant now = clock.instant();
         getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
-                + " and l.usedAt is null").setParameter(1, now).setParameter(2, member.id).executeUpdate();
+                + " and l.usedAt is null and l.purpose in ?3").setParameter(1, now).setParameter(2, member.id)
+                .setParameter(3, ending).executeUpdate();
         String token = RandomTokens.random256();
         StaffLink link = new StaffLink();
         link.staffMemberId = member.id;

@@ -13,9 +13,8 @@ import com.dentaldesk.booking.patients.PhoneNumbers;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 
 /**
- * How calls find a clinic when its Retell agent or phone number was made by hand in Retell's dashboard: the owner
- * connects the agent id or the number here. A value belongs to one clinic; connecting one that another clinic holds
- * is refused without saying which clinic holds it.
+ * How calls find a clinic when its Retell agent or phone number was made by hand in Retell's dashboard: the platform
+ * operator connects the agent id or the number (the owner may disconnect). A value belongs to one clinic.
  */
 @ApplicationScoped
 @Transactional
@@ -55,7 +54,7 @@ public class ClinicChannels implements PanacheRepository<OrganizationChannel> {
         if (holder.isPresent()) {
             throw BookingException.invalid("value", holder.get().organizationId == organizationId
                     ? value + " is already connected to your clinic."
-                    : value + " is connected to another clinic. If it is yours, ask your DentalDesk operator.");
+                    : value + " is connected to another clinic; disconnect it there first.");
         }
         OrganizationChannel channel = new OrganizationChannel();
         channel.organizationId = organizationId;

@@ -22,6 +22,7 @@ import com.dentaldesk.booking.tenancy.ClinicChannels;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -34,7 +35,7 @@ public class AgentsPage {
 
     /** The page: agents, setup URLs (null when not configured), the form as last sent, and what went wrong. */
     public record AgentsView(List<Agent> agents, String gatewayUrl, String webhookUrl, CreateAgent form,
-            String error, boolean created, List<Connection> connections, String connectionError) {
+            String error, boolean created, List<Connection> connections) {
     }
 
     /** An agent id or number that routes calls to this clinic. */
@@ -67,7 +68,7 @@ public class AgentsPage {
 
     @GET
     public TemplateInstance list(@QueryParam("created") boolean created) {
-        return Templates.list(view(EMPTY_FORM, null, created, null));
+        return Templates.list(view(EMPTY_FORM, null, created));
     }
 
     @POST
@@ -80,37 +81,26 @@ public class AgentsPage {
             audit.record(signedIn.actor(), "Created an agent", agent.name());
             return Console.seeOther(Console.AGENTS + "?created=true").build();
         } catch (BookingException e) {
-            return Console.rejected(e, Templates.list(view(form, e.getMessage(), false, null)));
-        }
-    }
-
-    /** Connects an agent or a number made by hand in Retell, so its calls reach this clinic. */
-    @POST
-    @Path("/connections")
-    public Response connect(@FormParam("kind") String kind, @FormParam("value") String value) {
-        try {
-            OrganizationChannel channel = channels.connect(tenant.organizationId(), kind, value);
-            audit.record(signedIn.actor(), "Connected a number or agent", describe(channel.kind) + " " + channel.value);
-            return Console.seeOther(Console.AGENTS + "#connections").build();
-        } catch (BookingException e) {
-            return Console.rejected(e, Templates.list(view(EMPTY_FORM, null, false, e.getMessage())));
+            return Console.rejected(e, Templates.list(view(form, e.getMessage(), false)));
         }
     }
 
     @POST
     @Path("/connections/{id}/remove")
     public Response disconnect(@PathParam("id") long id) {
-        OrganizationChannel channel = channels.disconnect(tenant.organizationId(), id);
-        audit.record(signedIn.actor(), "Disconnected a number or agent", describe(channel.kind) + " "
-                + channel.value);
+        QuarkusTransaction.requiringNew().run(() -> {
+            OrganizationChannel channel = channels.disconnect(tenant.organizationId(), id);
+            audit.record(signedIn.actor(), "Disconnected a number or agent", describe(channel.kind) + " "
+                    + channel.value);
+        });
         return Console.seeOther(Console.AGENTS + "#connections").build();
     }
 
-    private AgentsView view(CreateAgent form, String error, boolean created, String connectionError) {
+    private AgentsView view(CreateAgent form, String error, boolean created) {
         List<Connection> connections = channels.ofClinic(tenant.organizationId()).stream()
                 .map(channel -> new Connection(channel.id, describe(channel.kind), channel.value)).toList();
         return new AgentsView(agents.list(), retell.gatewayWsUrl().map(AgentsPage::withoutSecret).orElse(null),
-                retell.webhookUrl().orElse(null), form, error, created, connections, connectionError);
+                retell.webhookUrl().orElse(null), form, error, created, connections);
     }
 
     private static String describe(String kind) {

@@ -14,6 +14,7 @@ import com.dentaldesk.booking.console.Console;
 import com.dentaldesk.booking.console.Display;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.tenancy.ApiKey;
 import com.dentaldesk.booking.tenancy.ApiKeys;
 import com.dentaldesk.booking.tenancy.TenantContext;
@@ -64,10 +65,10 @@ public class KeysPage {
         try {
             String key = QuarkusTransaction.requiringNew().call(() -> {
                 String made = apiKeys.create(tenant.organizationId(), label);
-                audit.record(signedIn.actor(), "Created an API key", label.strip());
+                audit.record(signedIn.actor(), "Created an API key", ControlCharacters.clean(label).strip());
                 return made;
             });
-            return Response.ok(Templates.list(view(key, label.strip(), "", null))).build();
+            return Response.ok(Templates.list(view(key, ControlCharacters.clean(label).strip(), "", null))).build();
         } catch (BookingException e) {
             return Console.rejected(e, Templates.list(view(null, null, label, e.getMessage())));
         }

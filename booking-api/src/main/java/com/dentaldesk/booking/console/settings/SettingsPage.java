@@ -34,6 +34,7 @@ import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.contracts.booking.Operatory;
 import com.dentaldesk.contracts.booking.Provider;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -109,10 +110,14 @@ public class SettingsPage {
     public Response save(@FormParam("name") String name, @FormParam("timezone") String timezone,
             @FormParam("greeting") String greeting, @FormParam("customInstructions") String customInstructions,
             @FormParam("businessRules") String businessRules, @FormParam("transferNumber") String transferNumber) {
-        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules, transferNumber);
+        // Where callers are put through is the owner's to set: a front-desk form keeps the current number.
+        String transfer = signedIn.isOwner() ? transferNumber : clinic.current().transferNumber();
+        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules, transfer);
         try {
-            clinic.update(form);
-            audit.record(signedIn.actor(), "Changed the clinic's settings", "");
+            QuarkusTransaction.requiringNew().run(() -> {
+                clinic.update(form);
+                audit.record(signedIn.actor(), "Changed the clinic's settings", "");
+            });
             return Console.seeOther(Console.SETTINGS + "?saved=true").build();
         } catch (BookingException e) {
             String field = e.error().missing().isEmpty() ? null : e.error().missing().get(0);
@@ -162,10 +167,14 @@ public class SettingsPage {
             for (String day : days == null ? List.<String>of() : days) {
                 weekdays.add(DayOfWeek.valueOf(day));
             }
-            int added = schedules.createWeekly(provider, room, weekdays, time("start", start), time("stop", stop),
-                    date(from), weeks == null ? 0 : weeks);
-            audit.record(signedIn.actor(), "Added working hours", "Provider " + provider + ", room " + room + ": "
-                    + added + " days from " + from);
+            LocalDate first = date(from);
+            int added = QuarkusTransaction.requiringNew().call(() -> {
+                int count = schedules.createWeekly(provider, room, weekdays, time("start", start), time("stop", stop),
+                        first, weeks == null ? 0 : weeks);
+                audit.record(signedIn.actor(), "Added working hours", "Provider " + provider + ", room " + room
+                        + ": " + count + " days from " + first);
+                return count;
+            });
             return Console.seeOther(Console.SETTINGS + "?days=" + added + "#hours").build();
         } catch (IllegalArgumentException e) {
             return Console.rejected(BookingException.invalid("days", "Choose weekdays from the list"),
@@ -180,7 +189,7 @@ public class SettingsPage {
     /** Runs a form that adds a room or provider; the page again with the refusal in that section. */
     private Response added(String section, String what, Runnable add) {
         try {
-            add.run();
+            QuarkusTransaction.requiringNew().run(add);
             return Console.seeOther(Console.SETTINGS + "?added=" + what + "#" + section).build();
         } catch (BookingException e) {
             return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, section,
@@ -212,17 +221,21 @@ public class SettingsPage {
     @POST
     @Path("/rooms/{id}")
     public Response setRoomActive(@PathParam("id") long id, @FormParam("active") boolean active) {
-        operatories.update(new Params(Map.of("OperatoryNum", id, "IsActive", active)));
-        audit.record(signedIn.actor(), active ? "Put a room in use" : "Took a room out of use", "Room " + id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            operatories.update(new Params(Map.of("OperatoryNum", id, "IsActive", active)));
+            audit.record(signedIn.actor(), active ? "Put a room in use" : "Took a room out of use", "Room " + id);
+        });
         return Console.seeOther(Console.SETTINGS + "#rooms").build();
     }
 
     @POST
     @Path("/providers/{id}")
     public Response setProviderActive(@PathParam("id") long id, @FormParam("active") boolean active) {
-        providers.update(new Params(Map.of("ProvNum", id, "IsHidden", !active)));
-        audit.record(signedIn.actor(), active ? "Put a provider in use" : "Took a provider out of use",
-                "Provider " + id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            providers.update(new Params(Map.of("ProvNum", id, "IsHidden", !active)));
+            audit.record(signedIn.actor(), active ? "Put a provider in use" : "Took a provider out of use",
+                    "Provider " + id);
+        });
         return Console.seeOther(Console.SETTINGS + "#providers").build();
     }
 

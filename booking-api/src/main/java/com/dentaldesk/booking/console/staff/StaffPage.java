@@ -141,9 +141,9 @@ public class StaffPage {
 
     /** The link as shown once on the page, mailed to its person too when the deployment has mail. */
     private NewLink newLink(OneTimeLink link, boolean invitation, UriInfo uri) {
-        String url = addresses.of(link, uri.getBaseUri());
-        boolean mailed = mail.send(invitation ? Purpose.INVITATION : Purpose.RESET, link.member().email,
-                link.member().displayName, signedIn.getName(), url, link.expiresAt(), tenant.zone());
+        String url = addresses.shown(link, uri.getBaseUri());
+        boolean mailed = mail.send(invitation ? Purpose.INVITATION : Purpose.RESET, link, signedIn.getName(),
+                tenant.zone());
         return new NewLink(link.member().displayName, link.member().email, url,
                 Display.dateTime(link.expiresAt(), tenant.zone()), invitation, mailed);
     }
