@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
  * ./run-local restore FILE --data DIR            unpack a backup into a new, empty DIR
  * ./run-local create-clinic --name N --slug S --zone Z --owner-email E --owner-name O [--data DIR]
  *                                                 a real clinic on the running stack; prints its owner's setup link
+ * ./run-local connect --slug S (--agent ID | --number N) [--data DIR]
+ *                                                 routes a Retell agent or number made by hand to the clinic
  * </pre>
  */
 public final class LocalStack {
@@ -50,6 +52,8 @@ public final class LocalStack {
                 case "backup" -> LocalData.backup(arguments.data(), arguments.file());
                 case "restore" -> LocalData.restore(arguments.file(), arguments.data());
                 case "create-clinic" -> ClinicCommand.create(new LocalData(arguments.data()).secrets(),
+                        "http://localhost:" + BOOKING_PORT, arguments.clinic());
+                case "connect" -> ClinicCommand.connect(new LocalData(arguments.data()).secrets(),
                         "http://localhost:" + BOOKING_PORT, arguments.clinic());
                 default -> run(root, arguments);
             }
@@ -144,7 +148,8 @@ public final class LocalStack {
                        ./run-local backup FILE [--data DIR]
                        ./run-local restore FILE --data DIR
                        ./run-local create-clinic --name NAME --slug SLUG --zone ZONE --owner-email EMAIL \\
-                           --owner-name NAME [--data DIR]""";
+                           --owner-name NAME [--data DIR]
+                       ./run-local connect --slug SLUG (--agent AGENT_ID | --number PHONE) [--data DIR]""";
 
         static Arguments parse(String[] args, Path defaultData) {
             List<String> positional = new ArrayList<>();
@@ -180,8 +185,9 @@ public final class LocalStack {
                 }
             }
             String command = positional.isEmpty() ? "run" : positional.get(0);
-            if (!clinic.isEmpty() && !command.equals("create-clinic")) {
-                throw new IllegalArgumentException("--name, --slug, --zone and --owner-* are for create-clinic");
+            if (!clinic.isEmpty() && !command.equals("create-clinic") && !command.equals("connect")) {
+                throw new IllegalArgumentException("--name, --slug, --zone, --owner-*, --agent and --number are for"
+                        + " create-clinic and connect");
             }
             switch (command) {
                 case "run" -> {
@@ -200,7 +206,7 @@ public final class LocalStack {
                     return new Arguments(command, data == null ? defaultData : data,
                             Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false, demo, Map.of());
                 }
-                case "create-clinic" -> {
+                case "create-clinic", "connect" -> {
                     if (positional.size() > 1) {
                         throw new IllegalArgumentException("Unexpected " + positional.get(1));
                     }
