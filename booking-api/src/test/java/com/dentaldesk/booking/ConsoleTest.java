@@ -386,6 +386,78 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldMoveAnAppointmentFromItsPageWithTheApisRulesAndOfferNearbyTimesWhenTaken() {
+        long provider = mine.provider("Mover");
+        long room = mine.room("Op Move", true);
+        LocalDate day = mine.futureWeekday(1);
+        mine.schedule(day, "08:00", "12:00", provider, room);
+        long visit = mine.create("CreateAppointment", mine.booking(mine.patient("Mo", "212-555-0181"), provider,
+                day + " 09:00:00", 30), "AptNum");
+        mine.create("CreateAppointment", mine.booking(mine.patient("Other", "212-555-0182"), provider,
+                day + " 10:00:00", 30), "AptNum");
+        String session = signIn(mine);
+        String page = "/console/schedule/appointments/" + visit;
+        page(session).get(page).then().statusCode(200).body(containsString("value=\"" + day + "\""))
+                .body(containsString("value=\"09:00\""));
+
+        page(session).formParam("day", day.toString()).formParam("time", "10:00").formParam("provider", provider)
+                .post(page + "/move").then().statusCode(409).body(containsString("Free nearby"))
+                .body(containsString("Move to "));
+        mine.api().get("/api/appointments/" + visit).then().body("data.AptDateTime", equalTo(day + " 09:00:00"));
+
+        page(session).formParam("day", day.toString()).formParam("time", "11:00").formParam("provider", provider)
+                .post(page + "/move").then().statusCode(303).header("Location", page + "?done=moved");
+        mine.api().get("/api/appointments/" + visit).then().body("data.AptDateTime", equalTo(day + " 11:00:00"));
+        page(session).get(page + "?done=moved").then().body(containsString("Moved."));
+        page(session).formParam("day", "2020-01-06").formParam("time", "11:00").formParam("provider", provider)
+                .post(page + "/move").then().statusCode(422);
+        assertThat(page(session).get("/console/audit").then().extract().asString()).contains("Moved an appointment");
+    }
+
+    @Test
+    void shouldCloseADaySoNoTimeIsOfferedOnItButNeverStrandABookedPatient() {
+        long provider = mine.provider("Closer");
+        long room = mine.room("Op Close", true);
+        LocalDate holiday = LocalDate.now(mine.zone()).plusWeeks(2).with(java.time.DayOfWeek.MONDAY);
+        LocalDate busy = holiday.plusDays(1);
+        mine.schedule(holiday, "08:00", "12:00", provider, room);
+        mine.schedule(busy, "08:00", "12:00", provider, room);
+        mine.create("CreateAppointment", mine.booking(mine.patient("Cleo", "212-555-0191"), provider,
+                busy + " 09:00:00", 30), "AptNum");
+        String session = signIn(mine);
+
+        page(session).formParam("from", holiday.toString()).formParam("reason", "Staff training")
+                .post("/console/settings/closures").then().statusCode(303);
+        page(session).get("/console/settings").then().body(containsString("Staff training"));
+        mine.call("GetSchedules", Map.of("DateStart", holiday.toString(), "ProvNum", provider))
+                .body("data", org.hamcrest.Matchers.empty());
+        mine.call("GetAvailableSlots", Map.of("dateStart", holiday.toString(), "dateEnd", holiday.toString()))
+                .body("data", org.hamcrest.Matchers.empty());
+        mine.call("CreateSchedule", Map.of("SchedDate", holiday.toString(), "StartTime", "08:00", "StopTime",
+                "12:00", "ProvNum", provider, "OpNum", room)).statusCode(422)
+                .body("error.message", containsString("closed on " + holiday));
+        // Weekly hours skip the closed day (Monday) and add the others.
+        page(session).formParam("provider", provider).formParam("room", room).formParam("days", "MONDAY")
+                .formParam("days", "WEDNESDAY").formParam("start", "13:00").formParam("stop", "16:00")
+                .formParam("from", holiday.toString()).formParam("weeks", 1).post("/console/settings/hours").then()
+                .statusCode(303).header("Location", "/console/settings?days=1#hours");
+
+        page(session).formParam("from", busy.toString()).post("/console/settings/closures").then().statusCode(422)
+                .body(containsString("There are appointments on " + busy));
+        mine.call("GetSchedules", Map.of("DateStart", busy.toString(), "ProvNum", provider))
+                .body("data", org.hamcrest.Matchers.hasSize(1));
+
+        java.util.regex.Matcher reopen = java.util.regex.Pattern.compile("/console/settings/closures/(\\d+)/reopen")
+                .matcher(page(session).get("/console/settings").then().extract().asString());
+        assertThat(reopen.find()).isTrue();
+        long closure = Long.parseLong(reopen.group(1));
+        page(signIn(theirs)).post("/console/settings/closures/" + closure + "/reopen").then().statusCode(404);
+        page(session).post("/console/settings/closures/" + closure + "/reopen").then().statusCode(303);
+        mine.call("CreateSchedule", Map.of("SchedDate", holiday.toString(), "StartTime", "08:00", "StopTime",
+                "12:00", "ProvNum", provider, "OpNum", room)).statusCode(200);
+    }
+
+    @Test
     void shouldShowTheWeekByProviderWithHoursAndAppointmentsOfThisClinicOnly() {
         long provider = mine.provider("Weekly");
         long room = mine.room("Op Week", true);

@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.appointments.AppointmentEntity;
 import com.dentaldesk.booking.appointments.AppointmentRepository;
+import com.dentaldesk.booking.closures.ClosedDays;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.operatories.OperatoryEntity;
@@ -39,13 +40,15 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
     private final ProviderService providers;
     private final OperatoryService operatories;
     private final AppointmentRepository appointments;
+    private final ClosedDays closedDays;
     private final ClinicTime clinicTime;
 
     public ScheduleService(ProviderService providers, OperatoryService operatories,
-            AppointmentRepository appointments, ClinicTime clinicTime) {
+            AppointmentRepository appointments, ClosedDays closedDays, ClinicTime clinicTime) {
         this.providers = providers;
         this.operatories = operatories;
         this.appointments = appointments;
+        this.closedDays = closedDays;
         this.clinicTime = clinicTime;
     }
 
@@ -110,7 +113,7 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
     /**
      * The console's weekly hours: one provider in one room on the chosen weekdays, {@code weeks} weeks from
      * {@code from}. All or nothing: a date that clashes with other hours (or a hidden provider, an inactive room) is
-     * refused with its reason and nothing is added. Returns how many days were added.
+     * refused with its reason and nothing is added. Closed days are skipped. Returns how many days were added.
      */
     public int createWeekly(long provNum, long opNum, Set<DayOfWeek> days, LocalTime start, LocalTime stop,
             LocalDate from, int weeks) {
@@ -124,8 +127,9 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
             throw BookingException.invalid("from", "Start from today or a later day");
         }
         int added = 0;
+        Set<LocalDate> closed = closedDays.closedBetween(from, from.plusWeeks(weeks));
         for (LocalDate date = from; date.isBefore(from.plusWeeks(weeks)); date = date.plusDays(1)) {
-            if (!days.contains(date.getDayOfWeek())) {
+            if (!days.contains(date.getDayOfWeek()) || closed.contains(date)) {
                 continue;
             }
             ScheduleEntity schedule = new ScheduleEntity();
@@ -157,9 +161,11 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
             throw BookingException.invalid("OpNum", "The clinic has no active operatory to schedule in");
         }
         List<ScheduleEntity> existing = between(from, to, Optional.empty(), Optional.empty());
+        Set<LocalDate> closed = closedDays.closedBetween(from, to);
         List<Schedule> created = new ArrayList<>();
         for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            if (date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY
+                    || closed.contains(date)) {
                 continue;
             }
             for (int i = 0; i < bookable.size(); i++) {
@@ -218,6 +224,10 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
         // Checked before any query, which would flush an invalid row into the database's own check.
         if (!schedule.stopTime.isAfter(schedule.startTime)) {
             throw BookingException.invalid("StopTime", "StopTime must be after StartTime");
+        }
+        if (!closedDays.closedBetween(schedule.date, schedule.date).isEmpty()) {
+            throw BookingException.invalid("SchedDate", "The clinic is closed on " + schedule.date
+                    + "; reopen the day in Settings first");
         }
         providers.requireBookable(schedule.providerId);
         operatories.requireActive(schedule.operatoryId);

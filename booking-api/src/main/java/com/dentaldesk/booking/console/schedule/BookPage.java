@@ -58,9 +58,10 @@ public class BookPage {
     public record Match(long id, String name, String birthdate, String phone, boolean chosen) {
     }
 
-    /** A nearby free time after a refusal, with the link that books it instead. */
-    public record Alternative(String when, String provider, String href) {
+    /** A nearby free time after a refusal, with the link that books it instead (and its day and time for a move). */
+    public record Alternative(String when, String provider, String href, String day, String time, long providerId) {
     }
+
 
     public record BookView(Booking booking, String title, String providerName, String roomName, List<Integer> lengths,
             String query, List<Match> matches, boolean searched, NewPatient newPatient, String error,
@@ -130,7 +131,8 @@ public class BookPage {
                     Templates.book(view(booking, query, chosen, typed, "Open the form from a free time on the"
                             + " Schedule.", List.of())));
         } catch (BookingException refused) {
-            List<Alternative> alternatives = refused.error().alternatives().stream().map(this::alternative).toList();
+            List<Alternative> alternatives = refused.error().alternatives().stream().map(BookPage::alternative)
+                    .toList();
             return Console.rejected(refused, Templates.book(view(booking, query, chosen,
                     chosen == null ? typed : NO_NEW_PATIENT, refused.getMessage(), alternatives)));
         }
@@ -148,11 +150,11 @@ public class BookPage {
                 "Birthdate", typed.birthdate(), "WirelessPhone", typed.phone()))).patNum();
     }
 
-    private Alternative alternative(Slot slot) {
+    static Alternative alternative(Slot slot) {
         LocalDate day = LocalDate.parse(slot.dateTimeStart().substring(0, 10));
         LocalTime time = LocalTime.parse(slot.dateTimeStart().substring(11));
         return new Alternative(Display.day(day) + ", " + Display.time(time), slot.providerName(),
-                href(day, time, slot.provNum(), slot.opNum()));
+                href(day, time, slot.provNum(), slot.opNum()), day.toString(), time.toString(), slot.provNum());
     }
 
     private BookView view(Booking booking, String query, Long chosen, NewPatient newPatient, String error,

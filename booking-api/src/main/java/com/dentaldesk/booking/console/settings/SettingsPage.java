@@ -20,7 +20,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import com.dentaldesk.booking.audit.AuditTrail;
+import com.dentaldesk.booking.closures.ClosedDay;
+import com.dentaldesk.booking.closures.ClosedDays;
+import com.dentaldesk.booking.console.Choice;
 import com.dentaldesk.booking.console.Console;
+import com.dentaldesk.booking.console.Display;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
@@ -51,12 +55,13 @@ public class SettingsPage {
      */
     public record SettingsView(Settings settings, List<String> zones, List<InUseList> lists, String error,
             String field, boolean saved, String section, String sectionError, String notice, List<Choice> providers,
-            List<Choice> rooms, String today) {
+            List<Choice> rooms, String today, List<Closure> closures) {
     }
 
-    /** A provider or room to choose in the weekly hours form. */
-    public record Choice(long id, String name) {
+    /** A closed day as listed, with the form action that opens it again. */
+    public record Closure(String day, String reason, String reopen) {
     }
+
 
     /** Rooms or providers: what each is called here, and a note on what taking one out of use means. */
     public record InUseList(String id, String title, String note, String nameLabel, String detailLabel,
@@ -81,12 +86,15 @@ public class SettingsPage {
     private final OperatoryService operatories;
     private final ProviderService providers;
     private final ScheduleService schedules;
+    private final ClosedDays closedDays;
     private final ClinicTime clinicTime;
     private final AuditTrail audit;
     private final SignedInClinic signedIn;
 
     public SettingsPage(ClinicSettings clinic, OperatoryService operatories, ProviderService providers,
-            ScheduleService schedules, ClinicTime clinicTime, AuditTrail audit, SignedInClinic signedIn) {
+            ScheduleService schedules, ClosedDays closedDays, ClinicTime clinicTime, AuditTrail audit,
+            SignedInClinic signedIn) {
+        this.closedDays = closedDays;
         this.clinic = clinic;
         this.operatories = operatories;
         this.providers = providers;
@@ -96,7 +104,9 @@ public class SettingsPage {
         this.signedIn = signedIn;
     }
 
-    private static final Map<String, String> NOTICES = Map.of("room", "Room added.", "provider", "Provider added.");
+    private static final Map<String, String> NOTICES = Map.of("room", "Room added.", "provider", "Provider added.",
+            "closed", "Closed. Callers are not offered times on closed days.", "reopened",
+            "Open again. Add its working hours below if people work that day.");
 
     @GET
     public TemplateInstance show(@QueryParam("saved") boolean saved, @QueryParam("added") String added,
@@ -186,6 +196,36 @@ public class SettingsPage {
         }
     }
 
+    /** Closes one day or a run of days: their hours go, and callers are offered nothing on them. */
+    @POST
+    @Path("/closures")
+    public Response close(@FormParam("from") String from, @FormParam("to") String to,
+            @FormParam("reason") String reason) {
+        try {
+            LocalDate first = date(from);
+            LocalDate last = clean(to).isEmpty() ? first : date(to);
+            QuarkusTransaction.requiringNew().run(() -> {
+                int closed = closedDays.close(first, last, reason);
+                audit.record(signedIn.actor(), "Closed the clinic", first + (last.equals(first) ? "" : " to " + last)
+                        + " (" + closed + (closed == 1 ? " day)" : " days)"));
+            });
+            return Console.seeOther(Console.SETTINGS + "?added=closed#closures").build();
+        } catch (BookingException e) {
+            return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, "closures",
+                    e.getMessage(), null)));
+        }
+    }
+
+    @POST
+    @Path("/closures/{id}/reopen")
+    public Response reopen(@PathParam("id") long id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClosedDay day = closedDays.reopen(id);
+            audit.record(signedIn.actor(), "Opened a closed day again", day.date.toString());
+        });
+        return Console.seeOther(Console.SETTINGS + "?added=reopened#closures").build();
+    }
+
     /** Runs a form that adds a room or provider; the page again with the refusal in that section. */
     private Response added(String section, String what, Runnable add) {
         try {
@@ -258,6 +298,9 @@ public class SettingsPage {
                 error, field, saved, section, sectionError, notice,
                 people.stream().filter(InUse::active).map(p -> new Choice(p.id(), p.name())).toList(),
                 rooms.stream().filter(InUse::active).map(r -> new Choice(r.id(), r.name())).toList(),
-                clinicTime.today().toString());
+                clinicTime.today().toString(), closedDays.upcoming().stream()
+                        .map(day -> new Closure(Display.day(day.date), day.reason,
+                                Console.SETTINGS + "/closures/" + day.id + "/reopen"))
+                        .toList());
     }
 }
