@@ -222,6 +222,36 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldGiveCallsTheClinicsFactsAndServicesSavedInSettings() {
+        String session = signIn(mine);
+        page(session).formParam("name", "Bright Teeth").formParam("timezone", "America/New_York")
+                .formParam("address", "12 Harbor Street").formParam("parking", "Behind the building")
+                .formParam("payment", "Most PPO plans; cards").post("/console/settings").then().statusCode(303);
+        page(session).formParam("name", "Cleaning").formParam("minutes", 60).post("/console/settings/services")
+                .then().statusCode(303);
+        page(session).formParam("name", "Emergency exam").formParam("minutes", 30)
+                .post("/console/settings/services").then().statusCode(303);
+        page(session).formParam("name", "cleaning").formParam("minutes", 45).post("/console/settings/services")
+                .then().statusCode(422).body(containsString("is already listed"));
+        page(session).formParam("name", "Implant").formParam("minutes", 2).post("/console/settings/services")
+                .then().statusCode(422).body(containsString("5 to 480 minutes"));
+
+        resolve("slug", mine.slug()).statusCode(200).body("data.facts.address", equalTo("12 Harbor Street"))
+                .body("data.facts.parking", equalTo("Behind the building"))
+                .body("data.facts.payment", equalTo("Most PPO plans; cards"))
+                .body("data.facts.services.name", equalTo(List.of("Cleaning", "Emergency exam")))
+                .body("data.facts.services.minutes", equalTo(List.of(60, 30)));
+        resolve("slug", theirs.slug()).body("data.facts.services", org.hamcrest.Matchers.empty());
+
+        java.util.regex.Matcher remove = java.util.regex.Pattern.compile("/console/settings/services/(\\d+)/remove")
+                .matcher(page(session).get("/console/settings").then().extract().asString());
+        assertThat(remove.find()).isTrue();
+        page(signIn(theirs)).post(remove.group()).then().statusCode(404);
+        page(session).post(remove.group()).then().statusCode(303);
+        resolve("slug", mine.slug()).body("data.facts.services", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
     void shouldGiveCallsTheTransferNumberSavedInSettings() {
         String session = signIn(mine);
         settingsForm(session, "Bright Teeth", "America/New_York").statusCode(303);

@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.dentaldesk.booking.config.BookingConfig;
 import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.functions.FunctionExecutor;
+import com.dentaldesk.booking.services.ClinicServices;
 import com.dentaldesk.booking.staff.StaffAccounts;
 import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.tenancy.ApiKeys;
@@ -76,12 +77,15 @@ public class DemoDataSeeder {
     private final OrganizationRepository organizations;
     private final ApiKeys apiKeys;
     private final StaffAccounts staff;
+    private final ClinicServices services;
     private final TenantContext tenant;
     private final FunctionExecutor functions;
     private final ClinicTime clinicTime;
 
     public DemoDataSeeder(BookingConfig config, OrganizationRepository organizations, ApiKeys apiKeys,
-            StaffAccounts staff, TenantContext tenant, FunctionExecutor functions, ClinicTime clinicTime) {
+            StaffAccounts staff, ClinicServices services, TenantContext tenant, FunctionExecutor functions,
+            ClinicTime clinicTime) {
+        this.services = services;
         this.config = config;
         this.organizations = organizations;
         this.apiKeys = apiKeys;
@@ -141,6 +145,9 @@ public class DemoDataSeeder {
         clinic.customInstructions = "New patients are welcome. Cleanings take 60 minutes, check-ups 30.";
         clinic.businessRules = "Open Monday to Friday, 8am to 5pm. Emergencies: offer the earliest slot today.";
         clinic.transferNumber = demo.transfer();
+        clinic.address = "Demo address: 100 Main Street, Springfield";
+        clinic.parking = "Free parking behind the building";
+        clinic.payment = "Most PPO plans; cash and cards. Payment is due at the visit.";
         organizations.persist(clinic);
         for (String[] channel : new String[][] {{OrganizationChannel.RETELL_AGENT, demo.agentId()},
                 {OrganizationChannel.PHONE_NUMBER, demo.phone()}}) {
@@ -164,6 +171,9 @@ public class DemoDataSeeder {
                 BookingFunction.CreatePatient, Map.of("FName", p.firstName(), "LName", p.lastName(),
                         "Birthdate", p.birthdate(), "WirelessPhone", p.phone()), null, null)).toList();
         functions.execute(BookingFunction.CreateDefaultSchedules, Map.of(), null, null);
+        services.add("Cleaning", 60);
+        services.add("Check-up", 30);
+        services.add("Emergency exam", 30);
         // Two booked appointments next week, so the book is not empty.
         LocalDate nextMonday = clinicTime.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         for (int i = 0; i < patients.size() && i < 2; i++) {

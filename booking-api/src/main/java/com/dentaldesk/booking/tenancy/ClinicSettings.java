@@ -21,10 +21,11 @@ public class ClinicSettings {
     static final int MAX_NAME = 120;
     static final int MAX_GREETING = 500;
     static final int MAX_TEXT = 4000;
+    static final int MAX_FACT = 500;
 
     /** The editable profile; blank texts are stored as absent. */
     public record Settings(String name, String timezone, String greeting, String customInstructions,
-            String businessRules, String transferNumber) {
+            String businessRules, String transferNumber, String address, String parking, String payment) {
         /** Console forms are not JSON, so their control characters are dropped here (PostgreSQL refuses NUL). */
         public Settings {
             name = ControlCharacters.clean(name);
@@ -33,6 +34,9 @@ public class ClinicSettings {
             customInstructions = ControlCharacters.clean(customInstructions);
             businessRules = ControlCharacters.clean(businessRules);
             transferNumber = ControlCharacters.clean(transferNumber);
+            address = ControlCharacters.clean(address);
+            parking = ControlCharacters.clean(parking);
+            payment = ControlCharacters.clean(payment);
         }
     }
 
@@ -52,7 +56,7 @@ public class ClinicSettings {
     public Settings current() {
         Organization clinic = clinic();
         return new Settings(clinic.name, clinic.timezone, clinic.greeting, clinic.customInstructions,
-                clinic.businessRules, clinic.transferNumber);
+                clinic.businessRules, clinic.transferNumber, clinic.address, clinic.parking, clinic.payment);
     }
 
     /** Replaces the profile; a bad value is a 422 naming its field, and nothing is changed. */
@@ -75,6 +79,9 @@ public class ClinicSettings {
         String transferNumber = transfer == null ? null : phoneNumbers.normalize(transfer).orElseThrow(() ->
                 BookingException.invalid("transferNumber", "\"" + transfer + "\" is not a phone number; write it"
                         + " with its area code, e.g. +1 312 555 0100"));
+        String address = check("address", clean(settings.address()), MAX_FACT);
+        String parking = check("parking", clean(settings.parking()), MAX_FACT);
+        String payment = check("payment", clean(settings.payment()), MAX_TEXT);
         Organization clinic = clinic();
         clinic.name = name;
         clinic.timezone = timezone;
@@ -82,6 +89,9 @@ public class ClinicSettings {
         clinic.customInstructions = instructions;
         clinic.businessRules = rules;
         clinic.transferNumber = transferNumber;
+        clinic.address = address;
+        clinic.parking = parking;
+        clinic.payment = payment;
         // The gateway's requests name the clinic by slug; a new time zone must apply to them at once.
         serviceClinics.forgetAll();
         return current();

@@ -32,6 +32,11 @@ public class Organization {
     @Column(name = "transfer_number")
     public String transferNumber;
 
+    /** Facts callers ask about (see {@code ClinicFacts}). */
+    public String address;
+    public String parking;
+    public String payment;
+
     @Column(name = "created_at", insertable = false, updatable = false)
     public Instant createdAt;
 }

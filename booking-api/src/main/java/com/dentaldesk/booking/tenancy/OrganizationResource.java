@@ -9,7 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PhoneNumbers;
 import com.dentaldesk.booking.providers.ProviderService;
+import com.dentaldesk.booking.services.ClinicServices;
 import com.dentaldesk.contracts.booking.ApiResponse;
+import com.dentaldesk.contracts.booking.ClinicFacts;
 import com.dentaldesk.contracts.booking.ClinicProfile;
 
 /** The one resolver from a call's agent id, called number or slug to its clinic. No fallback clinic, ever. */
@@ -20,9 +22,11 @@ public class OrganizationResource {
     private final TenantContext tenant;
     private final ProviderService providers;
     private final PhoneNumbers phoneNumbers;
+    private final ClinicServices services;
 
     public OrganizationResource(OrganizationRepository organizations, TenantContext tenant,
-            ProviderService providers, PhoneNumbers phoneNumbers) {
+            ProviderService providers, PhoneNumbers phoneNumbers, ClinicServices services) {
+        this.services = services;
         this.organizations = organizations;
         this.tenant = tenant;
         this.providers = providers;
@@ -40,7 +44,8 @@ public class OrganizationResource {
         tenant.actFor(organization);
         return ApiResponse.ok(new ClinicProfile(organization.slug, organization.name, organization.timezone,
                 organization.greeting, organization.customInstructions, organization.businessRules,
-                organization.transferNumber, providers.listVisible()));
+                organization.transferNumber, providers.listVisible(), new ClinicFacts(organization.address,
+                        organization.parking, organization.payment, services.forCalls())));
     }
 
     private Optional<Organization> find(String agentId, String toNumber, String slug) {

@@ -14,5 +14,11 @@ public record ClinicProfile(
         String customInstructions,
         String businessRules,
         String transferNumber,
-        List<Provider> providers) {
+        List<Provider> providers,
+        ClinicFacts facts) {
+
+    /** The facts, or none (a booking-api from before facts existed sends none). */
+    public ClinicFacts factsOrNone() {
+        return facts == null ? ClinicFacts.none() : facts;
+    }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import com.dentaldesk.contracts.booking.ClinicFacts;
 import com.dentaldesk.contracts.booking.ClinicProfile;
 import com.dentaldesk.contracts.booking.Provider;
 import com.dentaldesk.contracts.booking.Slot;
@@ -61,6 +62,7 @@ public final class PromptBuilder {
         if (!providers.isEmpty()) {
             p.append("Providers: ").append(String.join(", ", providers)).append(".\n");
         }
+        p.append(facts(clinic.factsOrNone()));
         p.append("""
                 How you work:
                 - Before booking, moving or cancelling, identify the caller with find_patient (first without arguments).
@@ -72,11 +74,35 @@ public final class PromptBuilder {
                 - Say that something is booked, moved or cancelled only after the tool returned BOOKED, MOVED or \
                 CANCELLED. If a time was taken, offer the new options.
                 - Never invent times, names or numbers. Only offer times a tool returned.
-                - Questions you cannot answer (billing, insurance, medical advice): offer to take a message \
-                (take_message). A person asked for, or an emergency: transfer_call. The caller is done: end_call.
+                - Answer questions about the clinic only from the clinic facts above. Questions they do not answer \
+                (billing, insurance details, medical advice): offer to take a message (take_message). A person \
+                asked for, or an emergency: transfer_call. The caller is done: end_call.
                 """);
         p.append(stateSummary(state));
         return SystemMessage.from(p.toString());
+    }
+
+    /** The clinic's facts as the clinic entered them, and how long each service takes (for find_slots). */
+    static String facts(ClinicFacts facts) {
+        StringBuilder f = new StringBuilder();
+        if (present(facts.address())) {
+            f.append("Clinic address: ").append(facts.address().trim()).append('\n');
+        }
+        if (present(facts.parking())) {
+            f.append("Parking: ").append(facts.parking().trim()).append('\n');
+        }
+        if (present(facts.payment())) {
+            f.append("Insurance and payment: ").append(facts.payment().trim()).append('\n');
+        }
+        if (facts.services() != null && !facts.services().isEmpty()) {
+            List<String> services = new ArrayList<>();
+            for (ClinicFacts.Service service : facts.services()) {
+                services.add(service.name() + " " + service.minutes() + " minutes");
+            }
+            f.append("Services and their usual lengths: ").append(String.join(", ", services))
+                    .append(". When the caller names one, pass its length to find_slots as length_minutes.\n");
+        }
+        return f.toString();
     }
 
     /** The facts the code holds, so the model keeps them across turns and after a reconnect. */

@@ -23,9 +23,9 @@ import com.dentaldesk.voice.config.GatewayConfig;
 class ClinicDirectoryTest {
 
     private static final ClinicProfile BRIGHT = new ClinicProfile("bright", "Bright Smile Dental", "America/New_York",
-            null, null, null, null, List.of());
+            null, null, null, null, List.of(), null);
     private static final ClinicProfile RENAMED = new ClinicProfile("bright", "Bright Smile Dental & Ortho",
-            "America/New_York", null, null, null, null, List.of());
+            "America/New_York", null, null, null, null, List.of(), null);
 
     private final Workers workers = new Workers();
     private final List<String> lookups = new CopyOnWriteArrayList<>();

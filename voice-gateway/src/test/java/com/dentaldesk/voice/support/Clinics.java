@@ -2,6 +2,7 @@ package com.dentaldesk.voice.support;
 
 import java.util.List;
 
+import com.dentaldesk.contracts.booking.ClinicFacts;
 import com.dentaldesk.contracts.booking.ClinicProfile;
 import com.dentaldesk.contracts.booking.Provider;
 
@@ -25,6 +26,9 @@ public final class Clinics {
         return new ClinicProfile(SLUG, "Bright Smile Dental", timezone, GREETING,
                 "Mention that new patients get a free whitening kit.", "Cleanings take 60 minutes.", TRANSFER,
                 List.of(new Provider(1, "Maya", "Patel", "MP", "General", false),
-                        new Provider(2, "Sam", "Lee", "SL", "Hygienist", false)));
+                        new Provider(2, "Sam", "Lee", "SL", "Hygienist", false)),
+                new ClinicFacts("12 Harbor Street, Springfield", "Free parking behind the building",
+                        "Most PPO plans; cards and cash", List.of(new ClinicFacts.Service("Cleaning", 60),
+                                new ClinicFacts.Service("Emergency exam", 30))));
     }
 }

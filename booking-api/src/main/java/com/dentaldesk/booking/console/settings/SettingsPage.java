@@ -32,6 +32,8 @@ import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.schedules.ScheduleService;
+import com.dentaldesk.booking.services.ClinicService;
+import com.dentaldesk.booking.services.ClinicServices;
 import com.dentaldesk.booking.tenancy.ClinicSettings;
 import com.dentaldesk.booking.tenancy.ClinicSettings.Settings;
 import com.dentaldesk.booking.time.ClinicTime;
@@ -55,7 +57,11 @@ public class SettingsPage {
      */
     public record SettingsView(Settings settings, List<String> zones, List<InUseList> lists, String error,
             String field, boolean saved, String section, String sectionError, String notice, List<Choice> providers,
-            List<Choice> rooms, String today, List<Closure> closures) {
+            List<Choice> rooms, String today, List<Closure> closures, List<ServiceRow> services) {
+    }
+
+    /** A service as listed, with the form action that removes it. */
+    public record ServiceRow(String name, int minutes, String remove) {
     }
 
     /** A closed day as listed, with the form action that opens it again. */
@@ -87,14 +93,16 @@ public class SettingsPage {
     private final ProviderService providers;
     private final ScheduleService schedules;
     private final ClosedDays closedDays;
+    private final ClinicServices clinicServices;
     private final ClinicTime clinicTime;
     private final AuditTrail audit;
     private final SignedInClinic signedIn;
 
     public SettingsPage(ClinicSettings clinic, OperatoryService operatories, ProviderService providers,
-            ScheduleService schedules, ClosedDays closedDays, ClinicTime clinicTime, AuditTrail audit,
-            SignedInClinic signedIn) {
+            ScheduleService schedules, ClosedDays closedDays, ClinicServices clinicServices, ClinicTime clinicTime,
+            AuditTrail audit, SignedInClinic signedIn) {
         this.closedDays = closedDays;
+        this.clinicServices = clinicServices;
         this.clinic = clinic;
         this.operatories = operatories;
         this.providers = providers;
@@ -105,6 +113,7 @@ public class SettingsPage {
     }
 
     private static final Map<String, String> NOTICES = Map.of("room", "Room added.", "provider", "Provider added.",
+            "service", "Service added. The receptionist uses its length from the next call.",
             "closed", "Closed. Callers are not offered times on closed days.", "reopened",
             "Open again. Add its working hours below if people work that day.");
 
@@ -119,10 +128,13 @@ public class SettingsPage {
     @POST
     public Response save(@FormParam("name") String name, @FormParam("timezone") String timezone,
             @FormParam("greeting") String greeting, @FormParam("customInstructions") String customInstructions,
-            @FormParam("businessRules") String businessRules, @FormParam("transferNumber") String transferNumber) {
+            @FormParam("businessRules") String businessRules, @FormParam("transferNumber") String transferNumber,
+            @FormParam("address") String address, @FormParam("parking") String parking,
+            @FormParam("payment") String payment) {
         // Where callers are put through is the owner's to set: a front-desk form keeps the current number.
         String transfer = signedIn.isOwner() ? transferNumber : clinic.current().transferNumber();
-        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules, transfer);
+        Settings form = new Settings(name, timezone, greeting, customInstructions, businessRules, transfer, address,
+                parking, payment);
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 clinic.update(form);
@@ -194,6 +206,26 @@ public class SettingsPage {
             return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, "hours",
                     e.getMessage(), null)));
         }
+    }
+
+    /** A service callers ask for, with its usual length: the receptionist searches slots of that length. */
+    @POST
+    @Path("/services")
+    public Response addService(@FormParam("name") String name, @FormParam("minutes") Integer minutes) {
+        return added("services", "service", () -> {
+            ClinicService service = clinicServices.add(name, minutes);
+            audit.record(signedIn.actor(), "Added a service", service.name + ", " + service.minutes + " minutes");
+        });
+    }
+
+    @POST
+    @Path("/services/{id}/remove")
+    public Response removeService(@PathParam("id") long id) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            ClinicService service = clinicServices.remove(id);
+            audit.record(signedIn.actor(), "Removed a service", service.name);
+        });
+        return Console.seeOther(Console.SETTINGS + "#services").build();
     }
 
     /** Closes one day or a run of days: their hours go, and callers are offered nothing on them. */
@@ -301,6 +333,8 @@ public class SettingsPage {
                 clinicTime.today().toString(), closedDays.upcoming().stream()
                         .map(day -> new Closure(Display.day(day.date), day.reason,
                                 Console.SETTINGS + "/closures/" + day.id + "/reopen"))
-                        .toList());
+                        .toList(),
+                clinicServices.all().stream().map(service -> new ServiceRow(service.name, service.minutes,
+                        Console.SETTINGS + "/services/" + service.id + "/remove")).toList());
     }
 }
