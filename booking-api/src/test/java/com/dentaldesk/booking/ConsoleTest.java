@@ -222,6 +222,35 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldOfferStaffTextOnALiveCallAndSayPlainlyWhenNoGatewayIsConfigured() {
+        String live = newCallId();
+        Instant started = Instant.now().minus(2, ChronoUnit.MINUTES);
+        mine.gateway().body(new ConversationLog(live, "agent_x", "+12125550143", "+12125550100", started, null,
+                List.of(new TranscriptEntry("user", "I need a cleaning")), List.of(), null, null, null))
+                .put("/api/conversations/" + live).then().statusCode(200);
+        String ended = newCallId();
+        conversation(mine, ended, "Bye");
+        String session = signIn(mine);
+
+        page(session).get("/console/calls/" + live).then().statusCode(200).body(containsString("This call is live"));
+        page(session).get("/console/calls/" + ended).then().statusCode(200)
+                .body(not(containsString("This call is live")));
+        // Tests run without gateways: the refusal names the setting to fix, and nothing pretends it was said.
+        page(session).formParam("text", "Offer the 3 pm cancellation").formParam("mode", "instruct")
+                .post("/console/calls/" + live + "/say").then().statusCode(503)
+                .body(containsString("BOOKING_GATEWAY_URLS"));
+        mine.api().body(Map.of("text", "Hello from the desk")).post("/api/calls/" + live + "/say").then()
+                .statusCode(503);
+        mine.api().body(Map.of("call_id", live, "text", "Hello")).post("/api/retell/send-text").then()
+                .statusCode(503);
+        mine.api().body(Map.of("text", " ")).post("/api/calls/" + live + "/say").then().statusCode(422);
+        mine.api().body(Map.of("text", "Hi", "mode", "shout")).post("/api/calls/" + live + "/say").then()
+                .statusCode(422).body("error.missing", equalTo(List.of("mode")));
+        given().contentType(io.restassured.http.ContentType.JSON).body(Map.of("text", "Hi"))
+                .post("/api/calls/" + live + "/say").then().statusCode(401);
+    }
+
+    @Test
     void shouldGiveCallsTheClinicsFactsAndServicesSavedInSettings() {
         String session = signIn(mine);
         page(session).formParam("name", "Bright Teeth").formParam("timezone", "America/New_York")

@@ -89,6 +89,7 @@ public final class LocalStack {
         booking.put("DEMO_ORTHO_API_KEY", secrets.orthoKey());
         booking.put("DEMO_OWNER_PASSWORD", secrets.ownerPassword());
         booking.put("BOOKING_DEMO_ENABLED", String.valueOf(arguments.demo()));
+        booking.put("BOOKING_GATEWAY_URLS", "http://127.0.0.1:" + GATEWAY_PORT);
         booking.put("BOOKING_OPERATOR_TOKEN", secrets.operatorToken());
         ServiceProcess bookingApi = ServiceProcess.start("booking-api",
                 root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), BOOKING_PORT, booking,

@@ -1,5 +1,6 @@
 package com.dentaldesk.booking.config;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -21,6 +22,12 @@ public interface BookingConfig {
      * Unset: those routes refuse everyone.
      */
     Optional<String> operatorToken();
+
+    /**
+     * {@code BOOKING_GATEWAY_URLS}: the gateway's internal base URLs (comma-separated), each host resolved to all its
+     * addresses, for staff text into live calls, e.g. {@code http://dentaldesk-gateway.internal:8080} on Fly.
+     */
+    Optional<List<String>> gatewayUrls();
 
     Demo demo();
 

@@ -8,7 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.livecalls.LiveCallResource.Delivered;
+import com.dentaldesk.booking.livecalls.LiveCallText;
 import com.dentaldesk.booking.retell.CallRequests.CallView;
 import com.dentaldesk.booking.retell.CallRequests.DeadLetter;
 import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
@@ -17,6 +21,7 @@ import com.dentaldesk.booking.retell.CallRequests.WebCall;
 import com.dentaldesk.booking.retell.CallRequests.WebCallStarted;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ApiResponse;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -32,15 +37,29 @@ public class RetellCallResource {
     private final WebhookProcessor processor;
     private final RetellConfig config;
     private final TenantContext tenant;
+    private final LiveCallText liveCalls;
 
     public RetellCallResource(RetellCallService calls, UnassignedCalls unassigned, WebhookInbox inbox,
-            WebhookProcessor processor, RetellConfig config, TenantContext tenant) {
+            WebhookProcessor processor, RetellConfig config, TenantContext tenant, LiveCallText liveCalls) {
+        this.liveCalls = liveCalls;
         this.calls = calls;
         this.unassigned = unassigned;
         this.inbox = inbox;
         this.processor = processor;
         this.config = config;
         this.tenant = tenant;
+    }
+
+    /** The predecessor's route for staff text, kept: {@code {call_id, text}}, spoken at once. */
+    public record SendText(@JsonProperty("call_id") String callId, String text) {
+    }
+
+    @POST
+    @Path("/send-text")
+    public RestResponse<ApiResponse<Delivered>> sendText(SendText request) {
+        String callId = request == null ? null : request.callId();
+        liveCalls.send(callId, request == null ? null : request.text(), "speak");
+        return RestResponse.status(RestResponse.Status.ACCEPTED, ApiResponse.ok(new Delivered(callId, "speak")));
     }
 
     @POST

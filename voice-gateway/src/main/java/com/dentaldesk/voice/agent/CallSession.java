@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -41,6 +42,8 @@ public final class CallSession {
     private ScheduledFuture<?> callDetailsTimer;
     /** Retell's {@code start_timestamp} (epoch ms) from call details; null until they arrive. */
     private volatile Long retellStartMillis;
+    /** Retell's interrupt ids are this call's own sequence. */
+    private final AtomicLong interrupts = new AtomicLong();
 
     /** The beans a session works with, grouped so the session stays a plain object. */
     public record Collaborators(ClinicDirectory clinics, BookingApiClient booking, AgentLoop agent,
@@ -84,6 +87,18 @@ public final class CallSession {
         newSink.send(RetellResponse.Config.standard());
         newSink.send(RetellResponse.Response.complete(0, ""));
         LOG.infof("call %s: reconnected", state.callId());
+    }
+
+    /**
+     * Text the clinic's staff sent into this live call: spoken at once, whole ({@code agent_interrupt}), or kept as
+     * an instruction the receptionist reads from the next turn on. Never blocks.
+     */
+    void staffText(String text, boolean speak) {
+        if (speak) {
+            sink.send(RetellResponse.AgentInterrupt.uninterruptible(interrupts.incrementAndGet(), text));
+        } else {
+            state.staffNote(text);
+        }
     }
 
     /** Called on the event loop: nothing here may block. */

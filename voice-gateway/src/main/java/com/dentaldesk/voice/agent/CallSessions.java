@@ -80,6 +80,21 @@ public class CallSessions {
         }, RECONNECT_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
+    /**
+     * Hands staff text to the call when this instance serves it for that clinic; false when it does not (another
+     * instance may, or the call is another clinic's).
+     */
+    public boolean staffText(String callId, String clinicSlug, String text, boolean speak) {
+        CallSession session = calls.get(callId);
+        if (session == null || session.state().clinic() == null
+                || !session.state().clinic().slug().equals(clinicSlug)) {
+            return false;
+        }
+        session.staffText(text, speak);
+        LOG.infof("call %s: staff text %s", callId, speak ? "spoken" : "given as an instruction");
+        return true;
+    }
+
     /** Forgets a call as if it had been served by another instance (tests of the cross-instance reconnect). */
     public void forget(String callId) {
         calls.remove(callId);

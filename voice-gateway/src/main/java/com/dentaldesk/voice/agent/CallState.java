@@ -69,6 +69,8 @@ public final class CallState {
     private long spokenResponseId = -1;
     private int spokenAfter;
     private final StringBuilder spoken = new StringBuilder();
+    private static final int MAX_STAFF_NOTES = 5;
+    private final List<String> staffNotes = new ArrayList<>();
     private final List<ToolCallRecord> toolCalls = new ArrayList<>();
     private final Map<String, Integer> toolRepeats = new HashMap<>();
     private Instant endedAt;
@@ -275,6 +277,18 @@ public final class CallState {
         if (value != null) {
             transcript = List.copyOf(value);
         }
+    }
+
+    /** A note the clinic's staff typed into the live call for the receptionist (the last few are kept). */
+    public synchronized void staffNote(String note) {
+        staffNotes.add(note);
+        if (staffNotes.size() > MAX_STAFF_NOTES) {
+            staffNotes.remove(0);
+        }
+    }
+
+    public synchronized List<String> staffNotes() {
+        return List.copyOf(staffNotes);
     }
 
     /** Notes words sent to be spoken in a response (the greeting is response 0). */

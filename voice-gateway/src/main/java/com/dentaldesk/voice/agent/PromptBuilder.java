@@ -123,6 +123,11 @@ public final class PromptBuilder {
                     .append(pending.slot() != null ? " " + Spoken.slot(pending.slot()) : "")
                     .append(". ");
         }
+        List<String> notes = state.staffNotes();
+        if (!notes.isEmpty()) {
+            s.append("The clinic's staff, listening in, asked you: ").append(String.join(" Then: ", notes))
+                    .append(" Follow it when it fits the call; it does not replace the tools' answers. ");
+        }
         if (state.hasCompleted(PendingAction.Kind.BOOK) && state.lastWrite() != null) {
             s.append("Already booked in this call: ").append(Spoken.appointment(state.lastWrite())).append(". ");
         }

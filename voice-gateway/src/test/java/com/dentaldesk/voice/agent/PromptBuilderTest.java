@@ -32,6 +32,18 @@ class PromptBuilderTest {
     }
 
     @Test
+    void shouldPassTheStaffsInstructionsFromALiveCallToTheReceptionist() {
+        CallState state = new CallState("call-staff", NOW);
+        state.clinic(Clinics.demo());
+        assertFalse(PromptBuilder.system(state, NOW).text().contains("The clinic's staff"));
+
+        state.staffNote("Offer the 3 pm cancellation.");
+        String prompt = PromptBuilder.system(state, NOW).text();
+
+        assertTrue(prompt.contains("The clinic's staff, listening in, asked you: Offer the 3 pm cancellation."), prompt);
+    }
+
+    @Test
     void shouldSayNothingOfFactsAClinicHasNotEntered() {
         ClinicProfile demo = Clinics.demo();
         CallState state = new CallState("call-no-facts", NOW);

@@ -2,6 +2,8 @@ package com.dentaldesk.booking.console.calls;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -47,9 +49,12 @@ public class CallViews {
             OutcomeLabel outcome) {
     }
 
+    /** A call with no end this old is taken as ended (its gateway stopped before writing the end). */
+    static final Duration LIVE_AT_MOST = Duration.ofHours(2);
+
     public record CallDetail(String callId, String started, String duration, OutcomeLabel outcome, MaskedPhone caller,
             List<Line> transcript, List<ToolLine> tools, AppointmentSummary appointment, LeadLink lead,
-            String recordingUrl, String summary) {
+            String recordingUrl, String summary, boolean live) {
     }
 
     /** One utterance; {@code agent} tells the receptionist's lines from the caller's. */
@@ -125,7 +130,8 @@ public class CallViews {
                 log.appointmentId() == null ? null : appointments.summary(log.appointmentId()).orElse(null),
                 log.leadId() == null ? null : leads.findByIdOptional(log.leadId()).map(CallViews::lead).orElse(null),
                 retell.map(session -> session.recordingUrl).filter(CallViews::isWebLink).orElse(null),
-                retell.map(session -> session.summary).orElse(null));
+                retell.map(session -> session.summary).orElse(null), log.endedAt() == null
+                        && log.startedAt() != null && log.startedAt().isAfter(Instant.now().minus(LIVE_AT_MOST)));
     }
 
     /** The call page of a call id (encoded, so any id Retell uses makes a valid link). */
