@@ -50,7 +50,9 @@ public class LiveCallText {
         /** Spoken at once, whole. */
         SPEAK,
         /** An instruction the receptionist follows from the next turn ("offer the 3 pm cancellation"). */
-        INSTRUCT;
+        INSTRUCT,
+        /** The text is spoken, then the call is put through to the clinic's transfer number. */
+        TRANSFER;
 
         static Mode parse(String value) {
             if (value == null || value.isBlank()) {
@@ -113,6 +115,9 @@ public class LiveCallText {
         if (statuses.contains(202)) {
             LOG.infof("Staff text delivered to call %s (%s)", callId, mode);
             return;
+        }
+        if (statuses.contains(409)) {
+            throw BookingException.invalid("mode", "The clinic has no transfer number: the owner sets it in Settings");
         }
         if (statuses.stream().allMatch(status -> status == 404)) {
             throw BookingException.notFound("Live call " + callId);

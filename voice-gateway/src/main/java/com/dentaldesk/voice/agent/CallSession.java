@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import com.dentaldesk.contracts.calls.ConversationLog;
+import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.retell.RetellCall;
 import com.dentaldesk.contracts.retell.RetellRequest;
 import com.dentaldesk.contracts.retell.RetellResponse;
@@ -90,15 +91,29 @@ public final class CallSession {
     }
 
     /**
-     * Text the clinic's staff sent into this live call: spoken at once, whole ({@code agent_interrupt}), or kept as
-     * an instruction the receptionist reads from the next turn on. Never blocks.
+     * What the clinic's staff sent into this live call: text spoken at once, whole ({@code agent_interrupt}), an
+     * instruction the receptionist reads from the next turn on, or the call put through to the clinic's transfer
+     * number after the text. Never blocks. False when a transfer was asked and the clinic has no number.
      */
-    void staffText(String text, boolean speak) {
-        if (speak) {
-            sink.send(RetellResponse.AgentInterrupt.uninterruptible(interrupts.incrementAndGet(), text));
-        } else {
-            state.staffNote(text);
+    boolean staffText(String text, StaffMode mode) {
+        switch (mode) {
+            case SPEAK -> sink.send(RetellResponse.AgentInterrupt.uninterruptible(interrupts.incrementAndGet(), text));
+            case INSTRUCT -> state.staffNote(text);
+            case TRANSFER -> {
+                String number = state.clinic() == null ? null : state.clinic().transferNumber();
+                if (number == null || number.isBlank()) {
+                    return false;
+                }
+                state.outcome(CallOutcome.transferred);
+                sink.send(RetellResponse.AgentInterrupt.transfer(interrupts.incrementAndGet(), text, number));
+            }
         }
+        return true;
+    }
+
+    /** How staff text reaches the call. */
+    public enum StaffMode {
+        SPEAK, INSTRUCT, TRANSFER
     }
 
     /** Called on the event loop: nothing here may block. */

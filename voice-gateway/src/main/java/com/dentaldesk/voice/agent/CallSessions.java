@@ -80,19 +80,27 @@ public class CallSessions {
         }, RECONNECT_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /**
-     * Hands staff text to the call when this instance serves it for that clinic; false when it does not (another
-     * instance may, or the call is another clinic's).
-     */
-    public boolean staffText(String callId, String clinicSlug, String text, boolean speak) {
+    /** What became of staff text. */
+    public enum StaffDelivery {
+        DELIVERED,
+        /** This instance does not serve that call for that clinic (another instance may; or it is another clinic's). */
+        NOT_HERE,
+        /** A transfer was asked and the clinic has no transfer number. */
+        NO_TRANSFER_NUMBER
+    }
+
+    /** Hands staff text to the call when this instance serves it for that clinic. */
+    public StaffDelivery staffText(String callId, String clinicSlug, String text, CallSession.StaffMode mode) {
         CallSession session = calls.get(callId);
         if (session == null || session.state().clinic() == null
                 || !session.state().clinic().slug().equals(clinicSlug)) {
-            return false;
+            return StaffDelivery.NOT_HERE;
         }
-        session.staffText(text, speak);
-        LOG.infof("call %s: staff text %s", callId, speak ? "spoken" : "given as an instruction");
-        return true;
+        if (!session.staffText(text, mode)) {
+            return StaffDelivery.NO_TRANSFER_NUMBER;
+        }
+        LOG.infof("call %s: staff text delivered (%s)", callId, mode);
+        return StaffDelivery.DELIVERED;
     }
 
     /** Forgets a call as if it had been served by another instance (tests of the cross-instance reconnect). */

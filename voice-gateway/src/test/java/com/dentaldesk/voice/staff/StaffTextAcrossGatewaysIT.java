@@ -73,10 +73,15 @@ class StaffTextAcrossGatewaysIT {
                         .get(10, TimeUnit.SECONDS);
                 assertTrue(await(frames, "\"response_id\":0", 10).contains("content"), "greeted by gateway B");
 
-                assertEquals(404, say(bookingApi, ORTHO_KEY, callId, "Not your call"), "another clinic's key");
-                assertEquals(202, say(bookingApi, DENTAL_KEY, callId, "Your 3 pm is confirmed"));
+                assertEquals(404, say(bookingApi, ORTHO_KEY, callId, "Not your call", "speak"),
+                        "another clinic's key");
+                assertEquals(202, say(bookingApi, DENTAL_KEY, callId, "Your 3 pm is confirmed", "speak"));
                 String interrupt = await(frames, "agent_interrupt", 10);
                 assertTrue(interrupt.contains("Your 3 pm is confirmed"), interrupt);
+                // "Transfer to me": said, then the call goes to the clinic's transfer number.
+                assertEquals(202, say(bookingApi, DENTAL_KEY, callId, "Putting you through now", "transfer"));
+                String transfer = await(frames, "transfer_number", 10);
+                assertTrue(transfer.contains("Putting you through now"), transfer);
                 assertTrue(first.isAlive() && second.isAlive());
                 socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
             }
@@ -96,11 +101,13 @@ class StaffTextAcrossGatewaysIT {
         return ServiceProcess.start(name, GATEWAY_JAR, port, env, "/health/ready", line -> { });
     }
 
-    private static int say(ServiceProcess bookingApi, String key, String callId, String text) throws Exception {
+    private static int say(ServiceProcess bookingApi, String key, String callId, String text, String mode)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(bookingApi.baseUrl() + "/api/calls/" + callId + "/say"))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"mode\":\"speak\"}")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\":\"" + text + "\",\"mode\":\"" + mode + "\"}"))
+                .build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

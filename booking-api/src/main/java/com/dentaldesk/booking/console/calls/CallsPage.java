@@ -33,7 +33,8 @@ public class CallsPage {
     }
 
     private static final Map<String, String> SAID = Map.of("speak", "Sent: the receptionist says it now.",
-            "instruct", "Sent: the receptionist follows it from the caller's next words.");
+            "instruct", "Sent: the receptionist follows it from the caller's next words.",
+            "transfer", "The caller is being put through to the transfer number.");
 
     private final CallViews calls;
     private final LiveCallText liveCalls;
@@ -52,14 +53,17 @@ public class CallsPage {
     @Path("/{callId}/say")
     public Response say(@PathParam("callId") String callId, @FormParam("text") String text,
             @FormParam("mode") String mode) {
-        String chosen = "instruct".equals(mode) ? "instruct" : "speak";
+        String chosen = "instruct".equals(mode) || "transfer".equals(mode) ? mode : "speak";
         try {
             liveCalls.send(callId, text, chosen);
         } catch (BookingException refused) {
             return Console.rejected(refused, Templates.detail(calls.detail(callId), null, refused.getMessage()));
         }
-        audit.record(signedIn.actor(), "speak".equals(chosen) ? "Spoke into a live call" : "Instructed the"
-                + " receptionist in a live call", "Call " + callId);
+        audit.record(signedIn.actor(), switch (chosen) {
+            case "instruct" -> "Instructed the receptionist in a live call";
+            case "transfer" -> "Put a live call through to the front desk";
+            default -> "Spoke into a live call";
+        }, "Call " + callId);
         return Console.seeOther(Console.CALLS + "/" + callId + "?said=" + chosen).build();
     }
 
