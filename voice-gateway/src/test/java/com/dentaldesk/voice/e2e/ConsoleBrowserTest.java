@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -181,9 +182,50 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("book-form"), "Jordan Rivera"));
             browser.findElement(By.id("reason")).sendKeys("Check-up");
             chromium.screenshot(SCREENSHOTS.resolve("book.png"), HeadlessChromium.WIDTH);
+            chromium.screenshot(SCREENSHOTS.resolve("book-phone.png"), 390);
             browser.findElement(By.cssSelector("#book-form button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Booked."));
             assertTrue(browser.getPageSource().contains("Jordan Rivera"));
+
+            // Moved to the afternoon from the appointment's page, then cancelled: the API's rules, the time freed.
+            setValue(browser, By.id("move-time"), "15:00");
+            browser.findElement(By.cssSelector("#move-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Moved."));
+            assertTrue(browser.findElement(By.tagName("h1")).getText().contains("3:00 PM"),
+                    browser.findElement(By.tagName("h1")).getText());
+            browser.findElement(By.xpath("//button[normalize-space()='Cancel']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Cancelled"));
+
+            // A new provider with weekly hours shows up on the Schedule; a holiday takes the day away again.
+            browser.get(console + "/settings");
+            browser.findElement(By.id("room-name")).sendKeys("Op 4");
+            browser.findElement(By.cssSelector("form[action='/console/settings/rooms'] button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Room added"));
+            browser.findElement(By.id("provider-first")).sendKeys("Noor");
+            browser.findElement(By.id("provider-last")).sendKeys("Haddad");
+            browser.findElement(By.cssSelector("form[action='/console/settings/providers'] button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Provider added"));
+            new Select(browser.findElement(By.id("hours-provider"))).selectByVisibleText("Noor Haddad");
+            new Select(browser.findElement(By.id("hours-room"))).selectByVisibleText("Op 4");
+            browser.findElement(By.cssSelector("#hours button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "working days"));
+            LocalDate holiday = LocalDate.now(java.time.ZoneId.of("America/New_York")).plusWeeks(3)
+                    .with(java.time.DayOfWeek.WEDNESDAY);
+            browser.get(console + "/schedule?day=" + holiday);
+            assertTrue(browser.findElement(By.cssSelector("table.day-grid")).getText().contains("Dr. Haddad"),
+                    "the new provider's hours are free time on the Schedule");
+            browser.get(console + "/settings#closures");
+            setValue(browser, By.id("closure-from"), holiday.toString());
+            browser.findElement(By.id("closure-reason")).sendKeys("Staff training");
+            browser.findElement(By.cssSelector("form[action='/console/settings/closures'] button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
+                    "Closed."));
+            browser.get(console + "/schedule?day=" + holiday);
+            assertTrue(browser.getPageSource().contains("Nobody is scheduled on this day"), "the holiday is closed");
 
             // Agents: the URLs for Retell; a Retell agent needs RETELL_API_KEY, a Twilio one is only recorded.
             browser.findElement(By.linkText("Agents")).click();
@@ -249,6 +291,12 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlContains("/console/calls"));
+    }
+
+    /** Sets a date or time input as a person picks it (typing into them depends on the browser's locale). */
+    private static void setValue(WebDriver browser, By field, String value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+                browser.findElement(field), value);
     }
 
     private static void signOut(WebDriver browser, WebDriverWait wait) {
