@@ -8,7 +8,7 @@ create table clinic_services (
     id              bigserial primary key,
     organization_id bigint not null references organizations (id) on delete cascade,
     name            text not null,
-    length_minutes  int not null check (length_minutes between 5 and 480),
+    length_minutes  int not null check (length_minutes between 10 and 240),
     created_at      timestamptz not null default now()
 );
 create unique index clinic_services_name on clinic_services (organization_id, lower(name));

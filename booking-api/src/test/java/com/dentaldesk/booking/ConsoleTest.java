@@ -263,7 +263,7 @@ class ConsoleTest {
         page(session).formParam("name", "cleaning").formParam("minutes", 45).post("/console/settings/services")
                 .then().statusCode(422).body(containsString("is already listed"));
         page(session).formParam("name", "Implant").formParam("minutes", 2).post("/console/settings/services")
-                .then().statusCode(422).body(containsString("5 to 480 minutes"));
+                .then().statusCode(422).body(containsString("10 to 240 minutes"));
 
         resolve("slug", mine.slug()).statusCode(200).body("data.facts.address", equalTo("12 Harbor Street"))
                 .body("data.facts.parking", equalTo("Behind the building"))
@@ -494,6 +494,13 @@ class ConsoleTest {
                 .body("data", org.hamcrest.Matchers.empty());
         mine.call("CreateSchedule", Map.of("SchedDate", holiday.toString(), "StartTime", "08:00", "StopTime",
                 "12:00", "ProvNum", provider, "OpNum", room)).statusCode(422)
+                .body("error.message", containsString("closed on " + holiday));
+        // Nor is anyone booked or moved onto it, whatever time is typed.
+        long cleo = mine.call("GetAppointments", Map.of("DateStart", busy.toString(), "DateEnd", busy.toString()))
+                .extract().jsonPath().getLong("data[0].AptNum");
+        mine.call("CreateAppointment", mine.booking(mine.patient("Hal", "212-555-0192"), provider,
+                holiday + " 09:00:00", 30)).statusCode(422).body("error.message", containsString("closed on " + holiday));
+        mine.call("UpdateAppointment", Map.of("AptNum", cleo, "AptDateTime", holiday + " 10:00:00")).statusCode(422)
                 .body("error.message", containsString("closed on " + holiday));
         // Weekly hours skip the closed day (Monday) and add the others.
         page(session).formParam("provider", provider).formParam("room", room).formParam("days", "MONDAY")

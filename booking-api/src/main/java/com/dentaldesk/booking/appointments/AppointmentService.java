@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.dentaldesk.booking.closures.ClosedDays;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.operatories.OperatoryEntity;
@@ -42,12 +43,14 @@ public class AppointmentService {
     private final OperatoryService operatories;
     private final SlotFinder slots;
     private final SlotReads slotReads;
+    private final ClosedDays closedDays;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
 
     public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, BookingParties parties,
             ProviderService providers, OperatoryService operatories, SlotFinder slots,
-            SlotReads slotReads, ClinicTime clinicTime, EntityManager entityManager) {
+            SlotReads slotReads, ClosedDays closedDays, ClinicTime clinicTime, EntityManager entityManager) {
+        this.closedDays = closedDays;
         this.appointments = appointments;
         this.writer = writer;
         this.parties = parties;
@@ -145,6 +148,7 @@ public class AppointmentService {
         int length = params.optionalInt("lengthMinutes").orElse(appointment.lengthMinutes());
         SlotFinder.checkLength(length);
         Instant start = params.optionalString("AptDateTime").map(this::futureStart).orElse(appointment.startsAt);
+        closedDays.requireOpen(clinicTime.dateOf(start));
         Instant end = start.plus(Duration.ofMinutes(length));
         Optional<Long> self = Optional.of(appointment.id);
         long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
@@ -226,6 +230,7 @@ public class AppointmentService {
                 // The same checks as a booking: a provider who left or a room taken out of use is not booked again.
                 providers.requireBookable(appointment.providerId);
                 operatories.requireActive(appointment.operatoryId);
+                closedDays.requireOpen(clinicTime.dateOf(appointment.startsAt));
                 if (!writer.reschedule(appointment.id)) {
                     throw taken(TAKEN, appointment.startsAt, appointment.providerId, appointment.lengthMinutes(),
                             appointment.patientId, Optional.of(appointment.id));

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.Session;
 
+import com.dentaldesk.booking.closures.ClosedDays;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.providers.ProviderService;
@@ -29,7 +30,8 @@ import com.dentaldesk.booking.tenancy.TenantContext;
 public class BookingParties {
 
     private static final String PARTIES = "select (select true from patients where organization_id = ? and id = ?),"
-            + " p.first_name, p.last_name, p.specialty, p.is_hidden"
+            + " p.first_name, p.last_name, p.specialty, p.is_hidden,"
+            + " (select true from clinic_closures where organization_id = ? and closed_on = ?)"
             + " from (select 1) one left join providers p on p.organization_id = ? and p.id = ?";
 
     private final EntityManager entityManager;
@@ -44,7 +46,10 @@ public class BookingParties {
     public record Parties(String providerName, List<OpenHours> providerHours) {
     }
 
-    /** Once the patient and a bookable provider are known to exist: the provider's name and hours on the day. */
+    /**
+     * Once the patient and a bookable provider are known to exist, and the clinic is open that day (a closed day is
+     * refused, in the same round trip): the provider's name and hours on the day.
+     */
     public Parties require(long patNum, long provNum, LocalDate day) {
         long clinic = tenant.organizationId();
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -53,8 +58,10 @@ public class BookingParties {
                 statement.setLong(1, clinic);
                 statement.setLong(2, patNum);
                 statement.setLong(3, clinic);
-                statement.setLong(4, provNum);
-                SlotReads.bindOpenHours(statement, 5, clinic, day, day, Optional.of(provNum), Optional.empty());
+                statement.setObject(4, day);
+                statement.setLong(5, clinic);
+                statement.setLong(6, provNum);
+                SlotReads.bindOpenHours(statement, 7, clinic, day, day, Optional.of(provNum), Optional.empty());
                 statement.execute();
                 String name;
                 try (ResultSet row = statement.getResultSet()) {
@@ -67,6 +74,9 @@ public class BookingParties {
                     }
                     if (row.getBoolean(5)) {
                         throw ProviderService.notBookable(provNum);
+                    }
+                    if (row.getObject(6) != null) {
+                        throw ClosedDays.closedOn(day);
                     }
                     name = ProviderEntity.displayName(row.getString(2), row.getString(3), row.getString(4));
                 }

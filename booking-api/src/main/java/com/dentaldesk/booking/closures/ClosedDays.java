@@ -36,6 +36,18 @@ public class ClosedDays implements PanacheRepository<ClosedDay> {
         this.clinicTime = clinicTime;
     }
 
+    /** The refusal of a booking, a move or working hours on a closed day. */
+    public static BookingException closedOn(LocalDate day) {
+        return BookingException.invalid("AptDateTime", "The clinic is closed on " + day);
+    }
+
+    /** Refuses a closed day. */
+    public void requireOpen(LocalDate day) {
+        if (!closedBetween(day, day).isEmpty()) {
+            throw closedOn(day);
+        }
+    }
+
     /** Today's and later closed days, soonest first. */
     public List<ClosedDay> upcoming() {
         return list("date >= ?1 order by date", clinicTime.today());

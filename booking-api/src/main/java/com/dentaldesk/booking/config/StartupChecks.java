@@ -1,5 +1,8 @@
 package com.dentaldesk.booking.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import jakarta.enterprise.event.Observes;
 
 import com.dentaldesk.booking.retell.RetellConfig;
@@ -20,6 +23,19 @@ public class StartupChecks {
                 && retell.publicUrl().filter(url -> !url.isBlank()).isEmpty()) {
             throw new IllegalStateException("BOOKING_MAIL_FROM needs BOOKING_API_PUBLIC_URL: mailed links are built"
                     + " on it, never on the address a request names");
+        }
+        for (String url : config.gatewayUrls().orElse(java.util.List.of())) {
+            URI gateway;
+            try {
+                gateway = new URI(url.strip());
+            } catch (URISyntaxException e) {
+                gateway = null;
+            }
+            // Requests go to each resolved address, so only plain http on a private network can work.
+            if (gateway == null || !"http".equals(gateway.getScheme()) || gateway.getHost() == null) {
+                throw new IllegalStateException("BOOKING_GATEWAY_URLS holds \"" + url.strip() + "\": use the"
+                        + " gateway's private http://host:port, e.g. http://dentaldesk-gateway.internal:8080");
+            }
         }
         config.operatorToken().filter(token -> !token.isEmpty()).ifPresent(token -> {
             if (token.length() < MIN_SERVICE_TOKEN_LENGTH) {

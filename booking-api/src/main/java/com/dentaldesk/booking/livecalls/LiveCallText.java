@@ -61,7 +61,7 @@ public class LiveCallText {
             try {
                 return valueOf(value.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw BookingException.invalid("mode", "mode is speak or instruct");
+                throw BookingException.invalid("mode", "mode is speak, instruct or transfer");
             }
         }
     }

@@ -227,7 +227,7 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
         }
         if (!closedDays.closedBetween(schedule.date, schedule.date).isEmpty()) {
             throw BookingException.invalid("SchedDate", "The clinic is closed on " + schedule.date
-                    + "; reopen the day in Settings first");
+                    + "; open the day again in Settings first");
         }
         providers.requireBookable(schedule.providerId);
         operatories.requireActive(schedule.operatoryId);

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.input.ControlCharacters;
+import com.dentaldesk.booking.slots.SlotFinder;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.ClinicFacts;
 
@@ -19,8 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 public class ClinicServices implements PanacheRepository<ClinicService> {
 
     static final int MAX_NAME = 80;
-    static final int MIN_MINUTES = 5;
-    static final int MAX_MINUTES = 480;
+    /** The slot search's own bounds: a service it cannot search for would never be offered. */
+    static final int MIN_MINUTES = SlotFinder.MIN_LENGTH;
+    static final int MAX_MINUTES = SlotFinder.MAX_LENGTH;
 
     private final TenantContext tenant;
 

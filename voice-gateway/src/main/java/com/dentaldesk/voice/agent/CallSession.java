@@ -104,8 +104,8 @@ public final class CallSession {
                 if (number == null || number.isBlank()) {
                     return false;
                 }
-                state.outcome(CallOutcome.transferred);
                 sink.send(RetellResponse.AgentInterrupt.transfer(interrupts.incrementAndGet(), text, number));
+                state.outcome(CallOutcome.transferred);
             }
         }
         return true;

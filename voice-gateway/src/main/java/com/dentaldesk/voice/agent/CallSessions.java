@@ -92,7 +92,8 @@ public class CallSessions {
     /** Hands staff text to the call when this instance serves it for that clinic. */
     public StaffDelivery staffText(String callId, String clinicSlug, String text, CallSession.StaffMode mode) {
         CallSession session = calls.get(callId);
-        if (session == null || session.state().clinic() == null
+        // A socket that dropped (Retell may reconnect it here or elsewhere) would swallow the text: not here.
+        if (session == null || !session.sink().isOpen() || session.state().clinic() == null
                 || !session.state().clinic().slug().equals(clinicSlug)) {
             return StaffDelivery.NOT_HERE;
         }

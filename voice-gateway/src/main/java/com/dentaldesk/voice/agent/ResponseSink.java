@@ -9,6 +9,9 @@ public interface ResponseSink {
 
     String connectionId();
 
+    /** Whether frames still reach Retell (false after the socket closed, while a reconnect is awaited). */
+    boolean isOpen();
+
     /** Closes with 1000 (Retell does not reconnect). */
     void hangUp();
 }

@@ -33,6 +33,11 @@ final class ConnectionSink implements ResponseSink {
     }
 
     @Override
+    public boolean isOpen() {
+        return !connection.isClosed();
+    }
+
+    @Override
     public String connectionId() {
         return connection.id();
     }
