@@ -272,6 +272,13 @@ class ConsoleTest {
                 .body("data.facts.services.minutes", equalTo(List.of(60, 30)));
         resolve("slug", theirs.slug()).body("data.facts.services", org.hamcrest.Matchers.empty());
 
+        // Opening hours come from the coming week's working hours, so they never disagree with the times offered.
+        LocalDate tomorrow = LocalDate.now(mine.zone()).plusDays(1);
+        mine.schedule(tomorrow, "08:00", "12:00", mine.provider("Hours"), mine.room("Op Hours", true));
+        resolve("slug", mine.slug()).body("data.facts.openingHours", equalTo(List.of(
+                tomorrow.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US)
+                        + " 8:00 AM to 12:00 PM")));
+
         java.util.regex.Matcher remove = java.util.regex.Pattern.compile("/console/settings/services/(\\d+)/remove")
                 .matcher(page(session).get("/console/settings").then().extract().asString());
         assertThat(remove.find()).isTrue();
@@ -488,6 +495,10 @@ class ConsoleTest {
         page(session).formParam("from", holiday.toString()).formParam("reason", "Staff training")
                 .post("/console/settings/closures").then().statusCode(303);
         page(session).get("/console/settings").then().body(containsString("Staff training"));
+        resolve("slug", mine.slug()).body("data.facts.closedDays", org.hamcrest.Matchers.hasItem(
+                holiday.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.US) + ", "
+                        + holiday.format(java.time.format.DateTimeFormatter.ofPattern("MMMM d", java.util.Locale.US))
+                        + " (Staff training)"));
         mine.call("GetSchedules", Map.of("DateStart", holiday.toString(), "ProvNum", provider))
                 .body("data", org.hamcrest.Matchers.empty());
         mine.call("GetAvailableSlots", Map.of("dateStart", holiday.toString(), "dateEnd", holiday.toString()))
@@ -550,6 +561,26 @@ class ConsoleTest {
             long room) {
         return page(session).formParam("day", day.toString()).formParam("time", time).formParam("provider", provider)
                 .formParam("room", room).formParam("length", 30);
+    }
+
+    @Test
+    void shouldRenameARoomAndAProviderKeepingTheirBook() {
+        long room = mine.room("Op Old", true);
+        long provider = mine.provider("Oldname");
+        String session = signIn(mine);
+        page(session).formParam("name", "Op New").formParam("abbrev", "ON").post("/console/settings/rooms/" + room
+                + "/edit").then().statusCode(303);
+        page(session).formParam("firstName", "Ana").formParam("lastName", "Newname").formParam("specialty", "Hygienist")
+                .post("/console/settings/providers/" + provider + "/edit").then().statusCode(303);
+        page(session).formParam("firstName", "Ana").formParam("lastName", " ")
+                .post("/console/settings/providers/" + provider + "/edit").then().statusCode(422)
+                .body(containsString("lastName"));
+        mine.call("GetOperatory", Map.of("OperatoryNum", room)).body("data.OpName", equalTo("Op New"))
+                .body("data.Abbrev", equalTo("ON"));
+        mine.call("GetProvider", Map.of("ProvNum", provider)).body("data.LName", equalTo("Newname"))
+                .body("data.Specialty", equalTo("Hygienist"));
+        page(signIn(theirs)).formParam("name", "Stolen").post("/console/settings/rooms/" + room + "/edit").then()
+                .statusCode(404);
     }
 
     @Test

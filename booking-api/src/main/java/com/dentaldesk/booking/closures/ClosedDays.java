@@ -1,8 +1,10 @@
 package com.dentaldesk.booking.closures;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,6 +29,8 @@ public class ClosedDays implements PanacheRepository<ClosedDay> {
 
     static final int MAX_DAYS = 31;
     static final int MAX_REASON = 120;
+    static final int SPOKEN_AHEAD_DAYS = 45;
+    private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE, MMMM d", Locale.US);
 
     private final AppointmentRepository appointments;
     private final ClinicTime clinicTime;
@@ -46,6 +50,15 @@ public class ClosedDays implements PanacheRepository<ClosedDay> {
         if (!closedBetween(day, day).isEmpty()) {
             throw closedOn(day);
         }
+    }
+
+    /** The closed days of the next weeks as callers hear them: "Thursday, December 24 (Christmas Eve)". */
+    public List<String> ahead() {
+        LocalDate today = clinicTime.today();
+        return list("date between ?1 and ?2 order by date", today, today.plusDays(SPOKEN_AHEAD_DAYS)).stream()
+                .map(day -> SPOKEN.format(day.date) + (day.reason == null || day.reason.isBlank() ? ""
+                        : " (" + day.reason + ")"))
+                .toList();
     }
 
     /** Today's and later closed days, soonest first. */

@@ -6,9 +6,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
+import com.dentaldesk.booking.closures.ClosedDays;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PhoneNumbers;
 import com.dentaldesk.booking.providers.ProviderService;
+import com.dentaldesk.booking.schedules.OpeningHours;
 import com.dentaldesk.booking.services.ClinicServices;
 import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.ClinicFacts;
@@ -23,10 +25,15 @@ public class OrganizationResource {
     private final ProviderService providers;
     private final PhoneNumbers phoneNumbers;
     private final ClinicServices services;
+    private final OpeningHours openingHours;
+    private final ClosedDays closedDays;
 
     public OrganizationResource(OrganizationRepository organizations, TenantContext tenant,
-            ProviderService providers, PhoneNumbers phoneNumbers, ClinicServices services) {
+            ProviderService providers, PhoneNumbers phoneNumbers, ClinicServices services, OpeningHours openingHours,
+            ClosedDays closedDays) {
         this.services = services;
+        this.openingHours = openingHours;
+        this.closedDays = closedDays;
         this.organizations = organizations;
         this.tenant = tenant;
         this.providers = providers;
@@ -45,7 +52,8 @@ public class OrganizationResource {
         return ApiResponse.ok(new ClinicProfile(organization.slug, organization.name, organization.timezone,
                 organization.greeting, organization.customInstructions, organization.businessRules,
                 organization.transferNumber, providers.listVisible(), new ClinicFacts(organization.address,
-                        organization.parking, organization.payment, services.forCalls())));
+                        organization.parking, organization.payment, services.forCalls(), openingHours.coming(),
+                        closedDays.ahead())));
     }
 
     private Optional<Organization> find(String agentId, String toNumber, String slug) {

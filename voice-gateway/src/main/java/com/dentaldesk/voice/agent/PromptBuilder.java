@@ -94,6 +94,13 @@ public final class PromptBuilder {
         if (present(facts.payment())) {
             f.append("Insurance and payment: ").append(facts.payment().trim()).append('\n');
         }
+        if (facts.openingHours() != null && !facts.openingHours().isEmpty()) {
+            f.append("Opening hours (other weekdays closed): ").append(String.join("; ", facts.openingHours()))
+                    .append(".\n");
+        }
+        if (facts.closedDays() != null && !facts.closedDays().isEmpty()) {
+            f.append("Closed days ahead: ").append(String.join("; ", facts.closedDays())).append(".\n");
+        }
         if (facts.services() != null && !facts.services().isEmpty()) {
             List<String> services = new ArrayList<>();
             for (ClinicFacts.Service service : facts.services()) {

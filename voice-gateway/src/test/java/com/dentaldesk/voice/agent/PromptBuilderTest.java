@@ -26,7 +26,9 @@ class PromptBuilderTest {
         for (String fact : List.of("Clinic address: 12 Harbor Street, Springfield",
                 "Parking: Free parking behind the building", "Insurance and payment: Most PPO plans; cards and cash",
                 "Services and their usual lengths: Cleaning 60 minutes, Emergency exam 30 minutes",
-                "pass its length to find_slots as length_minutes")) {
+                "pass its length to find_slots as length_minutes",
+                "Opening hours (other weekdays closed): Monday 8:00 AM to 5:00 PM; Tuesday 8:00 AM to 5:00 PM.",
+                "Closed days ahead: Thursday, December 24 (Christmas Eve).")) {
             assertTrue(prompt.contains(fact), fact + " in: " + prompt);
         }
     }
@@ -53,7 +55,7 @@ class PromptBuilderTest {
         String prompt = PromptBuilder.system(state, NOW).text();
 
         for (String absent : List.of("Clinic address", "Parking:", "Insurance and payment:",
-                "Services and their usual lengths")) {
+                "Services and their usual lengths", "Opening hours", "Closed days ahead")) {
             assertFalse(prompt.contains(absent), absent + " in: " + prompt);
         }
     }

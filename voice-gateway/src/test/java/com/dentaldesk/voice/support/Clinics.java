@@ -29,6 +29,8 @@ public final class Clinics {
                         new Provider(2, "Sam", "Lee", "SL", "Hygienist", false)),
                 new ClinicFacts("12 Harbor Street, Springfield", "Free parking behind the building",
                         "Most PPO plans; cards and cash", List.of(new ClinicFacts.Service("Cleaning", 60),
-                                new ClinicFacts.Service("Emergency exam", 30))));
+                                new ClinicFacts.Service("Emergency exam", 30)),
+                        List.of("Monday 8:00 AM to 5:00 PM", "Tuesday 8:00 AM to 5:00 PM"),
+                        List.of("Thursday, December 24 (Christmas Eve)")));
     }
 }

@@ -75,7 +75,8 @@ public class SettingsPage {
     }
 
     /** A room or a provider, with the form action that takes it out of use or back. */
-    public record InUse(long id, String name, String code, String detail, boolean active, String action) {
+    public record InUse(long id, String name, String code, String detail, boolean active, String action,
+            String first, String last) {
     }
 
     @CheckedTemplate(basePath = "console/settings")
@@ -114,6 +115,7 @@ public class SettingsPage {
 
     private static final Map<String, String> NOTICES = Map.of("room", "Room added.", "provider", "Provider added.",
             "service", "Service added. The receptionist uses its length from the next call.",
+            "renamed", "Saved.",
             "closed", "Closed. Callers are not offered times on closed days.", "reopened",
             "Open again. Add its working hours below if people work that day.");
 
@@ -206,6 +208,36 @@ public class SettingsPage {
             return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, "hours",
                     e.getMessage(), null)));
         }
+    }
+
+    /** A room's new name (and short name): appointments and hours stay with it. */
+    @POST
+    @Path("/rooms/{id}/edit")
+    public Response renameRoom(@PathParam("id") long id, @FormParam("name") String name,
+            @FormParam("abbrev") String abbrev) {
+        return added("rooms", "renamed", () -> {
+            if (clean(name).isEmpty()) {
+                throw BookingException.missing(List.of("name"));
+            }
+            operatories.update(new Params(Map.of("OperatoryNum", id, "OpName", clean(name), "Abbrev", clean(abbrev))));
+            audit.record(signedIn.actor(), "Renamed a room", "Room " + id + ": " + clean(name));
+        });
+    }
+
+    /** A provider's corrected name or specialty: appointments and hours stay with them. */
+    @POST
+    @Path("/providers/{id}/edit")
+    public Response renameProvider(@PathParam("id") long id, @FormParam("firstName") String firstName,
+            @FormParam("lastName") String lastName, @FormParam("specialty") String specialty) {
+        return added("providers", "renamed", () -> {
+            if (clean(firstName).isEmpty() || clean(lastName).isEmpty()) {
+                throw BookingException.missing(clean(firstName).isEmpty() ? List.of("firstName") : List.of("lastName"));
+            }
+            providers.update(new Params(Map.of("ProvNum", id, "FName", clean(firstName), "LName", clean(lastName),
+                    "Specialty", clean(specialty))));
+            audit.record(signedIn.actor(), "Renamed a provider", "Provider " + id + ": " + clean(firstName) + " "
+                    + clean(lastName));
+        });
     }
 
     /** A service callers ask for, with its usual length: the receptionist searches slots of that length. */
@@ -314,13 +346,14 @@ public class SettingsPage {
     private SettingsView view(Settings settings, String error, String field, boolean saved, String section,
             String sectionError, String notice) {
         List<InUse> rooms = operatories.list(new Params(Map.of("IncludeInactive", true))).stream()
-                .map(room -> new InUse(room.operatoryNum(), room.name(), room.abbrev(), String.join(", ", room.tags()), room.active(),
-                        Console.SETTINGS + "/rooms/" + room.operatoryNum()))
+                .map(room -> new InUse(room.operatoryNum(), room.name(), room.abbrev(), String.join(", ", room.tags()),
+                        room.active(), Console.SETTINGS + "/rooms/" + room.operatoryNum(), null, null))
                 .toList();
         List<InUse> people = providers.list(new Params(Map.of("IncludeHidden", true))).stream()
-                .map(provider -> new InUse(provider.provNum(), provider.firstName() + " " + provider.lastName(), provider.abbr(),
-                        provider.specialty(), !provider.hidden(),
-                        Console.SETTINGS + "/providers/" + provider.provNum()))
+                .map(provider -> new InUse(provider.provNum(), provider.firstName() + " " + provider.lastName(),
+                        provider.abbr(), provider.specialty(), !provider.hidden(),
+                        Console.SETTINGS + "/providers/" + provider.provNum(), provider.firstName(),
+                        provider.lastName()))
                 .toList();
         return new SettingsView(settings, ZONES, List.of(
                 new InUseList("rooms", "Rooms", "An inactive room is never offered to callers; its appointments stay.",
