@@ -23,6 +23,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -138,6 +139,16 @@ class ConsoleBrowserTest {
             reveal.findElement(By.tagName("summary")).click();
             assertTrue(reveal.getText().contains(RealBookingApi.JORDAN_PHONE), reveal.getText());
 
+            // The message call: the receptionist's last line, and the number to call back (masked until asked).
+            browser.get(console + "/calls/" + message.callId());
+            String messageTranscript = browser.findElement(By.id("transcript")).getText();
+            assertTrue(messageTranscript.endsWith("the team will call you back today."), "the last line: "
+                    + messageTranscript);
+            WebElement callback = browser.findElement(By.id("callback-number"));
+            assertTrue(callback.getText().contains("•••• 0143"), callback.getText());
+            callback.findElement(By.tagName("summary")).click();
+            assertTrue(callback.getText().contains(RealBookingApi.JORDAN_PHONE), callback.getText());
+
             // Leads: the message is an open callback until the front desk marks it done.
             WebElement leadsTab = browser.findElement(By.cssSelector("nav.tabs a[href='/console/leads']"));
             assertTrue(leadsTab.getText().matches("Leads \\d+"), "open callbacks counted: " + leadsTab.getText());
@@ -187,7 +198,8 @@ class ConsoleBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Booked."));
             assertTrue(browser.getPageSource().contains("Jordan Rivera"));
 
-            // Moved to the afternoon from the appointment's page, then cancelled: the API's rules, the time freed.
+            // On a phone: moved to the afternoon from the appointment's page, then cancelled, with the API's rules.
+            browser.manage().window().setSize(new Dimension(390, 844));
             setValue(browser, By.id("move-time"), "15:00");
             browser.findElement(By.cssSelector("#move-form button[type=submit]")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Moved."));
@@ -196,6 +208,7 @@ class ConsoleBrowserTest {
             browser.findElement(By.xpath("//button[normalize-space()='Cancel']")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"),
                     "Cancelled"));
+            browser.manage().window().setSize(new Dimension(HeadlessChromium.WIDTH, HeadlessChromium.HEIGHT));
 
             // A new provider with weekly hours shows up on the Schedule; a holiday takes the day away again.
             browser.get(console + "/settings");
