@@ -564,6 +564,24 @@ class ConsoleTest {
     }
 
     @Test
+    void shouldRemoveAProvidersHoursOnADaySoNoTimeIsOfferedInThem() {
+        long provider = mine.provider("Offday");
+        long room = mine.room("Op Off", true);
+        LocalDate day = mine.futureWeekday(1);
+        long hours = mine.schedule(day, "13:00", "17:00", provider, room);
+        String session = signIn(mine);
+        String page = page(session).queryParam("day", day.toString()).get("/console/schedule").then().statusCode(200)
+                .extract().asString();
+        assertThat(page).contains("/console/schedule/hours/" + hours + "/remove");
+
+        page(signIn(theirs)).post("/console/schedule/hours/" + hours + "/remove").then().statusCode(404);
+        page(session).post("/console/schedule/hours/" + hours + "/remove").then().statusCode(303)
+                .header("Location", "/console/schedule?day=" + day);
+        mine.call("GetAvailableSlots", Map.of("dateStart", day.toString(), "dateEnd", day.toString(), "ProvNum",
+                provider)).body("data", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void shouldRenameARoomAndAProviderKeepingTheirBook() {
         long room = mine.room("Op Old", true);
         long provider = mine.provider("Oldname");

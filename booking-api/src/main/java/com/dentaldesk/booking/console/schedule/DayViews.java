@@ -65,8 +65,12 @@ public class DayViews {
             String bookHref) {
     }
 
-    /** A provider working that day: their hours (and rooms) and how many appointments they have. */
-    public record ProviderDay(String name, String hours, int appointments) {
+    /** A provider working that day: their hours (and rooms), each removable, and how many appointments they have. */
+    public record ProviderDay(String name, List<Shift> shifts, int appointments) {
+    }
+
+    /** One stretch of working hours ("8:00 AM – 12:00 PM in Op 1") and the form action that removes it. */
+    public record Shift(String text, String remove) {
     }
 
     /** A run of grid rows [from, to) of one column, before it becomes a cell. */
@@ -215,15 +219,15 @@ public class DayViews {
     private List<ProviderDay> providerDays(List<ScheduleEntity> shifts, List<AppointmentEntity> booked,
             Map<Long, ProviderEntity> staff, List<OperatoryEntity> rooms) {
         Map<Long, String> roomNames = rooms.stream().collect(Collectors.toMap(r -> r.id, r -> r.name));
-        Map<Long, List<String>> hours = new HashMap<>();
+        Map<Long, List<Shift>> hours = new HashMap<>();
         shifts.forEach(s -> hours.computeIfAbsent(s.providerId, id -> new ArrayList<>())
-                .add(Display.time(s.startTime) + " – " + Display.time(s.stopTime) + " in "
-                        + roomNames.getOrDefault(s.operatoryId, "another room")));
+                .add(new Shift(Display.time(s.startTime) + " – " + Display.time(s.stopTime) + " in "
+                        + roomNames.getOrDefault(s.operatoryId, "another room"),
+                        Console.SCHEDULE + "/hours/" + s.id + "/remove")));
         Set<Long> working = new HashSet<>(hours.keySet());
         booked.forEach(a -> working.add(a.providerId));
         return working.stream().sorted()
-                .map(id -> new ProviderDay(name(staff.get(id)),
-                        String.join(", ", hours.getOrDefault(id, List.of("not scheduled"))),
+                .map(id -> new ProviderDay(name(staff.get(id)), hours.getOrDefault(id, List.of()),
                         (int) booked.stream().filter(a -> a.providerId.equals(id)).count()))
                 .toList();
     }
