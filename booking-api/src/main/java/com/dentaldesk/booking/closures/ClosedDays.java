@@ -3,6 +3,7 @@ package com.dentaldesk.booking.closures;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.appointments.AppointmentRepository;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.errors.UniqueValues;
 import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.time.ClinicTime;
 
@@ -95,19 +97,20 @@ public class ClosedDays implements PanacheRepository<ClosedDay> {
                             + " them first, then close the day");
                 });
         Set<LocalDate> closed = closedBetween(from, last);
-        int added = 0;
+        List<ClosedDay> added = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(last); day = day.plusDays(1)) {
             if (!closed.contains(day)) {
                 ClosedDay closure = new ClosedDay();
                 closure.date = day;
                 closure.reason = why;
-                persist(closure);
-                added++;
+                added.add(closure);
             }
         }
+        UniqueValues.insertOrRefuse(getEntityManager(), () -> added.forEach(this::persist),
+                () -> BookingException.invalid("from", "Someone closed these days at the same moment; reload the page"));
         getEntityManager().createQuery("delete from ScheduleEntity s where s.date between ?1 and ?2")
                 .setParameter(1, from).setParameter(2, last).executeUpdate();
-        return added;
+        return added.size();
     }
 
     /** Opens a closed day again (its hours are not restored: add them in Settings). */

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.errors.UniqueValues;
 import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.staff.StaffAccounts;
 import com.dentaldesk.booking.staff.StaffAccounts.OneTimeLink;
@@ -84,7 +85,8 @@ public class ClinicOnboarding {
         clinic.name = name;
         clinic.slug = slug;
         clinic.timezone = zone;
-        organizations.persist(clinic);
+        UniqueValues.insertOrRefuse(organizations.getEntityManager(), () -> organizations.persist(clinic),
+                () -> BookingException.invalid("slug", "Another clinic already uses the slug " + slug + "."));
         OneTimeLink setup = staff.createOwner(clinic.id, request.ownerEmail(), request.ownerName());
         return new Onboarded(clinic, setup);
     }

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.errors.UniqueValues;
 import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.slots.SlotFinder;
 import com.dentaldesk.booking.tenancy.TenantContext;
@@ -59,7 +60,8 @@ public class ClinicServices implements PanacheRepository<ClinicService> {
         ClinicService service = new ClinicService();
         service.name = name;
         service.minutes = minutes;
-        persist(service);
+        UniqueValues.insertOrRefuse(getEntityManager(), () -> persist(service),
+                () -> BookingException.invalid("name", name + " is already listed"));
         return service;
     }
 

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import com.dentaldesk.booking.crypto.RandomTokens;
 import com.dentaldesk.booking.crypto.Sha256;
 import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.errors.UniqueValues;
 import com.dentaldesk.booking.input.ControlCharacters;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
@@ -206,7 +207,8 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         member.email = address;
         member.displayName = name;
         member.role = role.stored();
-        persist(member);
+        UniqueValues.insertOrRefuse(getEntityManager(), () -> persist(member),
+                () -> BookingException.invalid("email", address + " already has an account."));
         return member;
     }
 
