@@ -115,6 +115,16 @@ class StaffAccountsTest {
                 .post("/api/operator/clinics/" + slug + "/setup-link").then().statusCode(404);
         clinic.api().body(Map.of("ownerEmail", "o@" + slug + ".test"))
                 .post("/api/operator/clinics/" + slug + "/setup-link").then().statusCode(401);
+
+        // A clinic from before staff accounts has no owner: the operator's link makes its first one.
+        String first2 = operator().body(Map.of("ownerEmail", "first-owner@" + clinic.slug() + ".test", "ownerName",
+                "Fran First")).post("/api/operator/clinics/" + clinic.slug() + "/setup-link").then().statusCode(200)
+                .extract().jsonPath().getString("data.setupLink");
+        String session = setPassword(first2.substring("https://booking.test".length()), "first owner password",
+                "first owner password").statusCode(303).extract().cookie(COOKIE);
+        page(session).get("/console/staff").then().statusCode(200).body(containsString("Fran First"));
+        operator().body(Map.of("ownerEmail", "second-owner@" + clinic.slug() + ".test"))
+                .post("/api/operator/clinics/" + clinic.slug() + "/setup-link").then().statusCode(404);
         operator().body(newClinic(slug, "Clinic", "America/New_York", "other@" + slug + ".test"))
                 .post("/api/operator/clinics").then().statusCode(422).body("error.missing", equalTo(List.of("slug")));
     }

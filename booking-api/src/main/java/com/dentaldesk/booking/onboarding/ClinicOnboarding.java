@@ -96,10 +96,18 @@ public class ClinicOnboarding {
         return organizations.findBySlug(clean(slug)).orElseThrow(() -> BookingException.notFound("Clinic " + slug));
     }
 
-    /** A new setup link for one of the clinic's owners; a 404 for anyone else (not an owner, another clinic's). */
-    public Onboarded newSetupLink(String slug, String ownerEmail) {
+    /**
+     * A new setup link for one of the clinic's owners. A clinic with no owner yet (one created before staff accounts
+     * existed) gets this person as its first owner; anyone else (not an owner, another clinic's) is a 404.
+     */
+    public Onboarded newSetupLink(String slug, String ownerEmail, String ownerName) {
         Organization clinic = clinic(slug);
-        StaffMember owner = staff.ofClinic(clinic.id).stream()
+        List<StaffMember> members = staff.ofClinic(clinic.id);
+        if (members.stream().noneMatch(member -> member.staffRole() == StaffRole.OWNER)) {
+            String name = clean(ownerName).isEmpty() ? "Owner" : clean(ownerName);
+            return new Onboarded(clinic, staff.createOwner(clinic.id, ownerEmail, name));
+        }
+        StaffMember owner = members.stream()
                 .filter(member -> member.email.equals(clean(ownerEmail).toLowerCase(java.util.Locale.ROOT))
                         && member.staffRole() == StaffRole.OWNER)
                 .findFirst().orElseThrow(() -> BookingException.notFound("Owner " + clean(ownerEmail) + " of " + slug));

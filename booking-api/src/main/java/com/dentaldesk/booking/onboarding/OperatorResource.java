@@ -34,8 +34,8 @@ public class OperatorResource {
     public static final String PATH = "/api/operator";
     private static final Logger LOG = Logger.getLogger(OperatorResource.class);
 
-    /** A setup link asked for again: whose. */
-    public record SetupLinkRequest(String ownerEmail) {
+    /** A setup link asked for again: whose (and their name, when the clinic has no owner yet). */
+    public record SetupLinkRequest(String ownerEmail, String ownerName) {
     }
 
     /** An agent id ({@code retell_agent}) or number ({@code phone_number}) to route to the clinic. */
@@ -70,12 +70,16 @@ public class OperatorResource {
                 done.setup().expiresAt(), mailed)));
     }
 
-    /** A new setup link for an owner of the clinic (the old links stop working): the owner missed or lost theirs. */
+    /**
+     * A new setup link for an owner of the clinic (the old links stop working): the owner missed or lost theirs. For
+     * a clinic from before staff accounts, which has no owner, it makes this person its first owner.
+     */
     @POST
     @Path("/clinics/{slug}/setup-link")
     public ApiResponse<CreatedClinic> setupLink(@PathParam("slug") String slug, SetupLinkRequest request,
             @Context UriInfo uri) {
-        Onboarded done = onboarding.newSetupLink(slug, request == null ? null : request.ownerEmail());
+        Onboarded done = onboarding.newSetupLink(slug, request == null ? null : request.ownerEmail(),
+                request == null ? null : request.ownerName());
         String link = addresses.shown(done.setup(), uri.getBaseUri());
         boolean mailed = mail.send(Purpose.SETUP, done.setup(), done.clinic().name, ZoneId.of(done.clinic().timezone));
         return ApiResponse.ok(new CreatedClinic(done.clinic().slug, done.clinic().name, done.clinic().timezone,
