@@ -126,9 +126,15 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
         if (from.isBefore(clinicTime.today())) {
             throw BookingException.invalid("from", "Start from today or a later day");
         }
+        checkTimes(start, stop);
+        // The same checks as CreateSchedule's, read once for the whole range rather than once per day.
+        providers.requireBookable(provNum);
+        operatories.requireActive(opNum);
+        LocalDate end = from.plusWeeks(weeks);
+        Set<LocalDate> closed = closedDays.closedBetween(from, end);
+        List<ScheduleEntity> existing = between(from, end, Optional.empty(), Optional.empty());
         int added = 0;
-        Set<LocalDate> closed = closedDays.closedBetween(from, from.plusWeeks(weeks));
-        for (LocalDate date = from; date.isBefore(from.plusWeeks(weeks)); date = date.plusDays(1)) {
+        for (LocalDate date = from; date.isBefore(end); date = date.plusDays(1)) {
             if (!days.contains(date.getDayOfWeek()) || closed.contains(date)) {
                 continue;
             }
@@ -138,7 +144,7 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
             schedule.stopTime = stop;
             schedule.providerId = provNum;
             schedule.operatoryId = opNum;
-            validate(schedule);
+            refuseClash(schedule, existing);
             persist(schedule);
             added++;
         }
@@ -222,16 +228,25 @@ public class ScheduleService implements PanacheRepository<ScheduleEntity> {
 
     private void validate(ScheduleEntity schedule) {
         // Checked before any query, which would flush an invalid row into the database's own check.
-        if (!schedule.stopTime.isAfter(schedule.startTime)) {
-            throw BookingException.invalid("StopTime", "StopTime must be after StartTime");
-        }
+        checkTimes(schedule.startTime, schedule.stopTime);
         if (!closedDays.closedBetween(schedule.date, schedule.date).isEmpty()) {
             throw BookingException.invalid("SchedDate", "The clinic is closed on " + schedule.date
                     + "; open the day again in Settings first");
         }
         providers.requireBookable(schedule.providerId);
         operatories.requireActive(schedule.operatoryId);
-        between(schedule.date, schedule.date, Optional.empty(), Optional.empty()).stream()
+        refuseClash(schedule, between(schedule.date, schedule.date, Optional.empty(), Optional.empty()));
+    }
+
+    private static void checkTimes(LocalTime start, LocalTime stop) {
+        if (!stop.isAfter(start)) {
+            throw BookingException.invalid("StopTime", "StopTime must be after StartTime");
+        }
+    }
+
+    /** Refuses hours that overlap other hours (among {@code others}) of the same provider or room on their date. */
+    private static void refuseClash(ScheduleEntity schedule, List<ScheduleEntity> others) {
+        others.stream()
                 .filter(other -> !other.id.equals(schedule.id) && clashes(schedule, other))
                 .findFirst()
                 .ifPresent(other -> {

@@ -221,15 +221,19 @@ public class DayViews {
         Map<Long, String> roomNames = rooms.stream().collect(Collectors.toMap(r -> r.id, r -> r.name));
         Map<Long, List<Shift>> hours = new HashMap<>();
         shifts.forEach(s -> hours.computeIfAbsent(s.providerId, id -> new ArrayList<>())
-                .add(new Shift(Display.time(s.startTime) + " – " + Display.time(s.stopTime) + " in "
-                        + roomNames.getOrDefault(s.operatoryId, "another room"),
-                        Console.SCHEDULE + "/hours/" + s.id + "/remove")));
+                .add(new Shift(hours(s, roomNames), Console.SCHEDULE + "/hours/" + s.id + "/remove")));
         Set<Long> working = new HashSet<>(hours.keySet());
         booked.forEach(a -> working.add(a.providerId));
         return working.stream().sorted()
                 .map(id -> new ProviderDay(name(staff.get(id)), hours.getOrDefault(id, List.of()),
                         (int) booked.stream().filter(a -> a.providerId.equals(id)).count()))
                 .toList();
+    }
+
+    /** One stretch of working hours as the day and week views write it: "8:00 AM – 12:00 PM in Op 1". */
+    static String hours(ScheduleEntity schedule, Map<Long, String> roomNames) {
+        return Display.time(schedule.startTime) + " – " + Display.time(schedule.stopTime) + " in "
+                + roomNames.getOrDefault(schedule.operatoryId, "another room");
     }
 
     private static String name(ProviderEntity provider) {

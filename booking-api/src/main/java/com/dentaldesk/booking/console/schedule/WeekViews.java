@@ -108,8 +108,7 @@ public class WeekViews {
                 List<String> hours = shifts.stream()
                         .filter(s -> s.providerId.equals(provider.id) && s.date.equals(date))
                         .sorted(Comparator.comparing(s -> s.startTime))
-                        .map(s -> Display.time(s.startTime) + " – " + Display.time(s.stopTime) + " in "
-                                + roomNames.getOrDefault(s.operatoryId, "another room"))
+                        .map(s -> DayViews.hours(s, roomNames))
                         .toList();
                 List<AppointmentSummary> visits = booked.stream()
                         .filter(a -> a.providerId.equals(provider.id)
