@@ -86,7 +86,7 @@ public class ClosedDays implements PanacheRepository<ClosedDay> {
             throw BookingException.invalid("to", "Close 1 to " + MAX_DAYS + " days at a time, the last on or after"
                     + " the first");
         }
-        String why = reason == null ? "" : ControlCharacters.clean(reason).strip();
+        String why = ControlCharacters.field(reason);
         if (why.length() > MAX_REASON) {
             throw BookingException.invalid("reason", "Use at most " + MAX_REASON + " characters for the reason");
         }

@@ -42,6 +42,11 @@ public class ControlCharacters implements ReaderInterceptor {
         return text == null ? null : RAW.matcher(text).replaceAll("");
     }
 
+    /** A form field as a person typed it: without control characters and surrounding blanks; empty for none. */
+    public static String field(String text) {
+        return text == null ? "" : clean(text).strip();
+    }
+
     /** JSON text without control characters in its strings (whitespace between tokens is kept). */
     public static String cleanJson(String json) {
         Matcher escaped = ESCAPED.matcher(json);

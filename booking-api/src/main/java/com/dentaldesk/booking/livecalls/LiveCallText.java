@@ -78,7 +78,7 @@ public class LiveCallText {
     /** Delivers the text to the clinic's live call; a 404 when it is not this clinic's or not live, 503 without gateways. */
     public void send(String callId, String rawText, String rawMode) {
         tenant.organizationId();
-        String text = rawText == null ? "" : ControlCharacters.clean(rawText).strip();
+        String text = ControlCharacters.field(rawText);
         if (text.isEmpty()) {
             throw BookingException.missing(List.of("text"));
         }

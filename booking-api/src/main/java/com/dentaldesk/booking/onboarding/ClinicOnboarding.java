@@ -1,5 +1,7 @@
 package com.dentaldesk.booking.onboarding;
 
+import static com.dentaldesk.booking.input.ControlCharacters.field;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -10,7 +12,6 @@ import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.errors.UniqueValues;
-import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.staff.StaffAccounts;
 import com.dentaldesk.booking.staff.StaffAccounts.OneTimeLink;
 import com.dentaldesk.booking.staff.StaffMember;
@@ -54,12 +55,12 @@ public class ClinicOnboarding {
         if (request == null) {
             throw BookingException.missing(List.of("name", "slug", "timeZone", "ownerEmail", "ownerName"));
         }
-        String name = clean(request.name());
-        String slug = clean(request.slug());
-        String zone = clean(request.timeZone());
+        String name = field(request.name());
+        String slug = field(request.slug());
+        String zone = field(request.timeZone());
         List<String> missing = new ArrayList<>();
         for (String[] field : new String[][] {{"name", name}, {"slug", slug}, {"timeZone", zone},
-                {"ownerEmail", clean(request.ownerEmail())}, {"ownerName", clean(request.ownerName())}}) {
+                {"ownerEmail", field(request.ownerEmail())}, {"ownerName", field(request.ownerName())}}) {
             if (field[1].isEmpty()) {
                 missing.add(field[0]);
             }
@@ -93,7 +94,7 @@ public class ClinicOnboarding {
 
     /** The clinic with this slug; a 404 otherwise. */
     public Organization clinic(String slug) {
-        return organizations.findBySlug(clean(slug)).orElseThrow(() -> BookingException.notFound("Clinic " + slug));
+        return organizations.findBySlug(field(slug)).orElseThrow(() -> BookingException.notFound("Clinic " + slug));
     }
 
     /**
@@ -104,17 +105,14 @@ public class ClinicOnboarding {
         Organization clinic = clinic(slug);
         List<StaffMember> members = staff.ofClinic(clinic.id);
         if (members.stream().noneMatch(member -> member.staffRole() == StaffRole.OWNER)) {
-            String name = clean(ownerName).isEmpty() ? "Owner" : clean(ownerName);
+            String name = field(ownerName).isEmpty() ? "Owner" : field(ownerName);
             return new Onboarded(clinic, staff.createOwner(clinic.id, ownerEmail, name));
         }
         StaffMember owner = members.stream()
-                .filter(member -> member.email.equals(clean(ownerEmail).toLowerCase(java.util.Locale.ROOT))
+                .filter(member -> member.email.equals(field(ownerEmail).toLowerCase(java.util.Locale.ROOT))
                         && member.staffRole() == StaffRole.OWNER)
-                .findFirst().orElseThrow(() -> BookingException.notFound("Owner " + clean(ownerEmail) + " of " + slug));
+                .findFirst().orElseThrow(() -> BookingException.notFound("Owner " + field(ownerEmail) + " of " + slug));
         return new Onboarded(clinic, staff.setupLink(owner));
     }
 
-    private static String clean(String value) {
-        return value == null ? "" : ControlCharacters.clean(value).strip();
-    }
 }

@@ -43,7 +43,7 @@ public class ClinicServices implements PanacheRepository<ClinicService> {
     /** Adds a service; a 422 naming the field for a blank or duplicate name or a length out of range. */
     public ClinicService add(String rawName, Integer minutes) {
         tenant.organizationId();
-        String name = rawName == null ? "" : ControlCharacters.clean(rawName).strip();
+        String name = ControlCharacters.field(rawName);
         if (name.isEmpty()) {
             throw BookingException.missing(List.of("name"));
         }

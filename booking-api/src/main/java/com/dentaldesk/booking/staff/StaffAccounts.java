@@ -128,8 +128,7 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         StaffMember member = findById(live.get().staffMemberId);
         passwords.check(password, member.email);
         member.passwordHash = passwords.hash(password);
-        getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
-                + " and l.usedAt is null").setParameter(1, clock.instant()).setParameter(2, member.id).executeUpdate();
+        endLinks(member, ALL_PURPOSES);
         // A new password ends every session of the old one (someone who knew it is signed out).
         endSessions(member);
         return Optional.of(member);
@@ -179,6 +178,13 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         return member;
     }
 
+    /** The member's unused links of these purposes stop working. */
+    private void endLinks(StaffMember member, List<String> purposes) {
+        getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
+                + " and l.usedAt is null and l.purpose in ?3").setParameter(1, clock.instant())
+                .setParameter(2, member.id).setParameter(3, purposes).executeUpdate();
+    }
+
     private void endSessions(StaffMember member) {
         getEntityManager().createQuery("delete from ConsoleSession s where s.staffMemberId = ?1")
                 .setParameter(1, member.id).executeUpdate();
@@ -192,7 +198,7 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
         if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw BookingException.invalid("email", "\"" + address + "\" is not an email address.");
         }
-        String name = ControlCharacters.clean(displayName == null ? "" : displayName).strip();
+        String name = ControlCharacters.field(displayName);
         if (name.isEmpty()) {
             throw BookingException.missing(List.of("name"));
         }
@@ -215,9 +221,7 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
     /** A new link; the member's unused links of the {@code ending} purposes stop working. */
     private OneTimeLink link(StaffMember member, String purpose, Duration lifetime, List<String> ending) {
         Instant now = clock.instant();
-        getEntityManager().createQuery("update StaffLink l set l.usedAt = ?1 where l.staffMemberId = ?2"
-                + " and l.usedAt is null and l.purpose in ?3").setParameter(1, now).setParameter(2, member.id)
-                .setParameter(3, ending).executeUpdate();
+        endLinks(member, ending);
         String token = RandomTokens.random256();
         StaffLink link = new StaffLink();
         link.staffMemberId = member.id;
@@ -240,6 +244,6 @@ public class StaffAccounts implements PanacheRepository<StaffMember> {
     }
 
     static String normalEmail(String email) {
-        return email == null ? "" : ControlCharacters.clean(email).strip().toLowerCase(Locale.ROOT);
+        return ControlCharacters.field(email).toLowerCase(Locale.ROOT);
     }
 }

@@ -56,7 +56,7 @@ public class ApiKeys implements PanacheRepository<ApiKey> {
     /** A new key for the clinic, named by the owner; the key itself is returned once and never stored. */
     @Transactional
     public String create(long organizationId, String label) {
-        String name = label == null ? "" : ControlCharacters.clean(label).strip();
+        String name = ControlCharacters.field(label);
         if (name.isEmpty()) {
             throw BookingException.missing(List.of("label"));
         }

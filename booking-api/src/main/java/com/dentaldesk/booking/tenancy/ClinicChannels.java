@@ -34,7 +34,7 @@ public class ClinicChannels implements PanacheRepository<OrganizationChannel> {
 
     /** Connects an agent id or a number (written any way; stored as E.164); a 422 naming the field when refused. */
     public OrganizationChannel connect(long organizationId, String kind, String rawValue) {
-        String value = rawValue == null ? "" : ControlCharacters.clean(rawValue).strip();
+        String value = ControlCharacters.field(rawValue);
         if (value.isEmpty()) {
             throw BookingException.missing(List.of("value"));
         }

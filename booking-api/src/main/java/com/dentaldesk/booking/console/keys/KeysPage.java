@@ -65,10 +65,10 @@ public class KeysPage {
         try {
             String key = QuarkusTransaction.requiringNew().call(() -> {
                 String made = apiKeys.create(tenant.organizationId(), label);
-                audit.record(signedIn.actor(), "Created an API key", ControlCharacters.clean(label).strip());
+                audit.record(signedIn.actor(), "Created an API key", ControlCharacters.field(label));
                 return made;
             });
-            return Response.ok(Templates.list(view(key, ControlCharacters.clean(label).strip(), "", null))).build();
+            return Response.ok(Templates.list(view(key, ControlCharacters.field(label), "", null))).build();
         } catch (BookingException e) {
             return Console.rejected(e, Templates.list(view(null, null, label, e.getMessage())));
         }

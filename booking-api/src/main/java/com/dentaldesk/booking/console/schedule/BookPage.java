@@ -1,5 +1,7 @@
 package com.dentaldesk.booking.console.schedule;
 
+import static com.dentaldesk.booking.input.ControlCharacters.field;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -25,7 +27,6 @@ import com.dentaldesk.booking.console.MaskedPhone;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
-import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.patients.PatientService;
 import com.dentaldesk.booking.providers.ProviderService;
@@ -112,13 +113,13 @@ public class BookPage {
             @FormParam("reason") String reason, @FormParam("patient") String patient, @FormParam("q") String query,
             @FormParam("firstName") String firstName, @FormParam("lastName") String lastName,
             @FormParam("birthdate") String birthdate, @FormParam("phone") String phone) {
-        Booking booking = new Booking(day, time, provider, room, length == null ? 30 : length, clean(reason));
-        NewPatient typed = new NewPatient(clean(firstName), clean(lastName), clean(birthdate), clean(phone));
+        Booking booking = new Booking(day, time, provider, room, length == null ? 30 : length, field(reason));
+        NewPatient typed = new NewPatient(field(firstName), field(lastName), field(birthdate), field(phone));
         Long chosen = null;
         try {
             chosen = patientId(patient, typed);
             Map<String, Object> request = new HashMap<>(Map.of("PatNum", chosen, "ProvNum", provider, "Op", room,
-                    "AptDateTime", LocalDate.parse(clean(day)) + " " + LocalTime.parse(clean(time)) + ":00",
+                    "AptDateTime", LocalDate.parse(field(day)) + " " + LocalTime.parse(field(time)) + ":00",
                     "lengthMinutes", booking.length()));
             if (!booking.reason().isEmpty()) {
                 request.put("Note", booking.reason());
@@ -166,12 +167,12 @@ public class BookPage {
         String roomName = lookup(() -> operatories.get(new Params(Map.of("OperatoryNum", booking.room()))).name());
         String title;
         try {
-            title = Display.day(LocalDate.parse(clean(booking.day()))) + ", "
-                    + Display.time(LocalTime.parse(clean(booking.time())));
+            title = Display.day(LocalDate.parse(field(booking.day()))) + ", "
+                    + Display.time(LocalTime.parse(field(booking.time())));
         } catch (DateTimeParseException e) {
             title = "a time";
         }
-        String search = clean(query);
+        String search = field(query);
         // The patient already chosen (or just created) stays on the form after a refusal, searched for or not.
         List<Patient> found = search.isEmpty() ? List.of() : search(search);
         List<Patient> shown = chosen == null || found.stream().anyMatch(p -> p.patNum() == chosen) ? found
@@ -211,7 +212,4 @@ public class BookPage {
         }
     }
 
-    private static String clean(String value) {
-        return value == null ? "" : ControlCharacters.clean(value).strip();
-    }
 }

@@ -1,5 +1,7 @@
 package com.dentaldesk.booking.console.settings;
 
+import static com.dentaldesk.booking.input.ControlCharacters.field;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -28,7 +30,6 @@ import com.dentaldesk.booking.console.Display;
 import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
-import com.dentaldesk.booking.input.ControlCharacters;
 import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.schedules.ScheduleService;
@@ -154,9 +155,9 @@ public class SettingsPage {
     @Path("/rooms")
     public Response addRoom(@FormParam("name") String name, @FormParam("abbrev") String abbrev) {
         return added("rooms", "room", () -> {
-            Map<String, Object> room = new HashMap<>(Map.of("OpName", clean(name), "IsActive", true));
-            if (!clean(abbrev).isEmpty()) {
-                room.put("Abbrev", clean(abbrev));
+            Map<String, Object> room = new HashMap<>(Map.of("OpName", field(name), "IsActive", true));
+            if (!field(abbrev).isEmpty()) {
+                room.put("Abbrev", field(abbrev));
             }
             Operatory made = operatories.create(new Params(room));
             audit.record(signedIn.actor(), "Added a room", made.name());
@@ -168,9 +169,9 @@ public class SettingsPage {
     public Response addProvider(@FormParam("firstName") String firstName, @FormParam("lastName") String lastName,
             @FormParam("specialty") String specialty) {
         return added("providers", "provider", () -> {
-            Map<String, Object> provider = new HashMap<>(Map.of("FName", clean(firstName), "LName", clean(lastName)));
-            if (!clean(specialty).isEmpty()) {
-                provider.put("Specialty", clean(specialty));
+            Map<String, Object> provider = new HashMap<>(Map.of("FName", field(firstName), "LName", field(lastName)));
+            if (!field(specialty).isEmpty()) {
+                provider.put("Specialty", field(specialty));
             }
             Provider made = providers.create(new Params(provider));
             audit.record(signedIn.actor(), "Added a provider", made.firstName() + " " + made.lastName());
@@ -216,11 +217,11 @@ public class SettingsPage {
     public Response renameRoom(@PathParam("id") long id, @FormParam("name") String name,
             @FormParam("abbrev") String abbrev) {
         return added("rooms", "renamed", () -> {
-            if (clean(name).isEmpty()) {
+            if (field(name).isEmpty()) {
                 throw BookingException.missing(List.of("name"));
             }
-            operatories.update(new Params(Map.of("OperatoryNum", id, "OpName", clean(name), "Abbrev", clean(abbrev))));
-            audit.record(signedIn.actor(), "Renamed a room", "Room " + id + ": " + clean(name));
+            operatories.update(new Params(Map.of("OperatoryNum", id, "OpName", field(name), "Abbrev", field(abbrev))));
+            audit.record(signedIn.actor(), "Renamed a room", "Room " + id + ": " + field(name));
         });
     }
 
@@ -230,13 +231,13 @@ public class SettingsPage {
     public Response renameProvider(@PathParam("id") long id, @FormParam("firstName") String firstName,
             @FormParam("lastName") String lastName, @FormParam("specialty") String specialty) {
         return added("providers", "renamed", () -> {
-            if (clean(firstName).isEmpty() || clean(lastName).isEmpty()) {
-                throw BookingException.missing(clean(firstName).isEmpty() ? List.of("firstName") : List.of("lastName"));
+            if (field(firstName).isEmpty() || field(lastName).isEmpty()) {
+                throw BookingException.missing(field(firstName).isEmpty() ? List.of("firstName") : List.of("lastName"));
             }
-            providers.update(new Params(Map.of("ProvNum", id, "FName", clean(firstName), "LName", clean(lastName),
-                    "Specialty", clean(specialty))));
-            audit.record(signedIn.actor(), "Renamed a provider", "Provider " + id + ": " + clean(firstName) + " "
-                    + clean(lastName));
+            providers.update(new Params(Map.of("ProvNum", id, "FName", field(firstName), "LName", field(lastName),
+                    "Specialty", field(specialty))));
+            audit.record(signedIn.actor(), "Renamed a provider", "Provider " + id + ": " + field(firstName) + " "
+                    + field(lastName));
         });
     }
 
@@ -265,19 +266,13 @@ public class SettingsPage {
     @Path("/closures")
     public Response close(@FormParam("from") String from, @FormParam("to") String to,
             @FormParam("reason") String reason) {
-        try {
+        return added("closures", "closed", () -> {
             LocalDate first = date(from);
-            LocalDate last = clean(to).isEmpty() ? first : date(to);
-            QuarkusTransaction.requiringNew().run(() -> {
-                int closed = closedDays.close(first, last, reason);
-                audit.record(signedIn.actor(), "Closed the clinic", first + (last.equals(first) ? "" : " to " + last)
-                        + " (" + closed + (closed == 1 ? " day)" : " days)"));
-            });
-            return Console.seeOther(Console.SETTINGS + "?added=closed#closures").build();
-        } catch (BookingException e) {
-            return Console.rejected(e, Templates.settings(view(clinic.current(), null, null, false, "closures",
-                    e.getMessage(), null)));
-        }
+            LocalDate last = field(to).isEmpty() ? first : date(to);
+            int closed = closedDays.close(first, last, reason);
+            audit.record(signedIn.actor(), "Closed the clinic", first + (last.equals(first) ? "" : " to " + last)
+                    + " (" + closed + (closed == 1 ? " day)" : " days)"));
+        });
     }
 
     @POST
@@ -290,7 +285,7 @@ public class SettingsPage {
         return Console.seeOther(Console.SETTINGS + "?added=reopened#closures").build();
     }
 
-    /** Runs a form that adds a room or provider; the page again with the refusal in that section. */
+    /** Runs a Settings form in one transaction with its audit line; the page again with the refusal in that section. */
     private Response added(String section, String what, Runnable add) {
         try {
             QuarkusTransaction.requiringNew().run(add);
@@ -301,13 +296,10 @@ public class SettingsPage {
         }
     }
 
-    private static String clean(String value) {
-        return value == null ? "" : ControlCharacters.clean(value).strip();
-    }
 
     private static LocalTime time(String field, String value) {
         try {
-            return LocalTime.parse(clean(value));
+            return LocalTime.parse(field(value));
         } catch (DateTimeParseException e) {
             throw BookingException.invalid(field, "Write the " + (field.equals("start") ? "start" : "end")
                     + " time as hours and minutes, e.g. 08:00");
@@ -316,7 +308,7 @@ public class SettingsPage {
 
     private static LocalDate date(String value) {
         try {
-            return LocalDate.parse(clean(value));
+            return LocalDate.parse(field(value));
         } catch (DateTimeParseException e) {
             throw BookingException.invalid("from", "Write the first day as a date, e.g. 2026-12-07");
         }
