@@ -60,7 +60,7 @@ public class ForgotPasswordPage {
 
     @POST
     public Response send(@FormParam("email") String email, @Context HttpServerRequest request) {
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = SignInThrottle.addressOf(request);
         String shown = ControlCharacters.field(email);
         if (!mail.enabled() || shown.isEmpty()) {
             return Response.ok(Templates.forgot(mail.enabled(), null, mail.enabled() ? "Type your email address." : null))

@@ -62,7 +62,7 @@ public class SignInPage {
             @CookieParam(ConsoleCookie.NAME) String previous, @Context HttpServerRequest request) {
         // A form is not JSON: its control characters are dropped here (PostgreSQL refuses NUL in a lookup).
         String shownEmail = email == null ? "" : ControlCharacters.clean(email).trim();
-        String address = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String address = SignInThrottle.addressOf(request);
         Optional<Duration> wait = throttle.wait(shownEmail, address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Limits failed console sign-ins, per source address and per account (Bucket4j token buckets, refilled evenly over
@@ -45,6 +46,11 @@ public class SignInThrottle {
 
     private static Bandwidth perMinute(int failures) {
         return Bandwidth.builder().capacity(failures).refillGreedy(failures, Duration.ofMinutes(1)).build();
+    }
+
+    /** The source address a request is counted under (behind Fly's proxy, the forwarded one). */
+    public static String addressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     /** How long until this address may try this account again; empty when it may now. */
