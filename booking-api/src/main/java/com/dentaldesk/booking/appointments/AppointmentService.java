@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.closures.ClosedDays;
+import com.dentaldesk.booking.confirmations.ConfirmationCalls;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.operatories.OperatoryEntity;
@@ -46,10 +47,12 @@ public class AppointmentService {
     private final ClosedDays closedDays;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
+    private final ConfirmationCalls confirmations;
 
     public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, BookingParties parties,
             ProviderService providers, OperatoryService operatories, SlotFinder slots,
-            SlotReads slotReads, ClosedDays closedDays, ClinicTime clinicTime, EntityManager entityManager) {
+            SlotReads slotReads, ClosedDays closedDays, ClinicTime clinicTime, EntityManager entityManager,
+            ConfirmationCalls confirmations) {
         this.closedDays = closedDays;
         this.appointments = appointments;
         this.writer = writer;
@@ -60,6 +63,7 @@ public class AppointmentService {
         this.slotReads = slotReads;
         this.clinicTime = clinicTime;
         this.entityManager = entityManager;
+        this.confirmations = confirmations;
     }
 
     /** GetAppointments: by clinic-local date range, optionally for one patient, provider or room. */
@@ -161,6 +165,7 @@ public class AppointmentService {
             throw taken(TAKEN, start, provNum, length, appointment.patientId, self);
         }
         entityManager.refresh(appointment);
+        confirmations.appointmentMoved(appointment.id, appointment.startsAt, clinicTime.now());
         return toContract(appointment);
     }
 
@@ -239,7 +244,8 @@ public class AppointmentService {
                 return toContract(appointment);
             }
             case Broken, Cancelled -> {
-                // Frees the time at once.
+                // Frees the time at once; a confirmation call about it has its answer.
+                confirmations.appointmentCancelled(appointment.id, now);
             }
         }
         appointment.status = status;

@@ -1,5 +1,6 @@
 package com.dentaldesk.booking.patients;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -37,6 +38,10 @@ public class PatientEntity {
     public String phone;
 
     public String email;
+
+    /** When the patient asked not to be called by the clinic's receptionist; null while they have not. */
+    @Column(name = "calls_opted_out_at")
+    public Instant callsOptedOutAt;
 
     public Patient toContract() {
         return new Patient(id, firstName, lastName, birthdate == null ? null : birthdate.toString(), phone, email);

@@ -1,12 +1,18 @@
 package com.dentaldesk.booking.retell;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.calls.ConversationService;
 import com.dentaldesk.booking.calls.UnbookedCallLeads;
+import com.dentaldesk.booking.confirmations.ConfirmationCalls;
 
-/** Files Retell's view of a call under the current clinic: session, call log and, once over, a lead. */
+/**
+ * Files Retell's view of a call under the current clinic: session, call log, a confirmation call's outcome and, once
+ * over, a lead.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class CallRecorder {
@@ -15,13 +21,18 @@ public class CallRecorder {
     private final UnassignedCalls unassigned;
     private final ConversationService conversations;
     private final UnbookedCallLeads leads;
+    private final ConfirmationCalls confirmations;
+    private final Clock clock;
 
     public CallRecorder(CallSessionRepository sessions, UnassignedCalls unassigned,
-            ConversationService conversations, UnbookedCallLeads leads) {
+            ConversationService conversations, UnbookedCallLeads leads, ConfirmationCalls confirmations,
+            Clock clock) {
         this.sessions = sessions;
         this.unassigned = unassigned;
         this.conversations = conversations;
         this.leads = leads;
+        this.confirmations = confirmations;
+        this.clock = clock;
     }
 
     public void record(MergedCall call) {
@@ -29,6 +40,7 @@ public class CallRecorder {
         unassigned.forget(call.callId());
         conversations.fillFromRetell(call.callId(), call.agentId(), call.fromNumber(), call.toNumber(),
                 call.startedAt(), call.endedAt(), call.transcript());
+        confirmations.onCallEvent(call, clock.instant());
         if (call.isFinished() && !"outbound".equals(call.direction())) {
             leads.consider(call.callId(), call.fromNumber(),
                     call.customValue("caller_name", "patient_name", "name", "full_name"),

@@ -1,0 +1,415 @@
+package com.dentaldesk.booking.confirmations;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import com.dentaldesk.booking.appointments.AppointmentEntity;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.patients.PatientEntity;
+import com.dentaldesk.booking.retell.MergedCall;
+import com.dentaldesk.booking.tenancy.TenantContext;
+import com.dentaldesk.contracts.booking.AppointmentStatus;
+
+/**
+ * The current clinic's confirmation calls as a queue and a record: which appointments are due a call, claiming
+ * them (one instance each, {@code skip locked}), and every way a call ends: the patient's answer (from the
+ * receptionist, in the call), a cancellation or move of the appointment, or Retell's report of the call's end.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ConfirmationCalls {
+
+    /** A call still "placing" this long after it was claimed was never placed (its webhooks would have said so). */
+    static final Duration PLACING_GIVES_UP = Duration.ofMinutes(15);
+    /** Appointments this far beyond a clinic's "hours before" are queued early, so a call can move before a weekend. */
+    private static final Duration QUEUED_AHEAD = CallingWindow.EARLIER_AT_MOST.plusDays(1);
+    /** What Retell reports for a call nobody picked up. */
+    private static final List<String> NOT_PICKED_UP = List.of("dial_no_answer", "dial_busy", "dial_failed");
+
+    private final EntityManager entityManager;
+    private final TenantContext tenant;
+
+    public ConfirmationCalls(EntityManager entityManager, TenantContext tenant) {
+        this.entityManager = entityManager;
+        this.tenant = tenant;
+    }
+
+    /** The current clinic's settings, or the defaults (off) when it has none. */
+    public ConfirmationSettings settings() {
+        ConfirmationSettings settings = entityManager.find(ConfirmationSettings.class, tenant.organizationId());
+        if (settings == null) {
+            settings = new ConfirmationSettings();
+            settings.organizationId = tenant.organizationId();
+        }
+        return settings;
+    }
+
+    /**
+     * Changes the settings (fields left null keep their value); calls already planned are planned again under the
+     * new ones. Turning calls on needs a phone number to call from.
+     */
+    public ConfirmationSettings updateSettings(ConfirmationSettingsView change, boolean hasPhoneNumber, Instant now) {
+        ConfirmationSettings settings = settings();
+        if (change.enabled() != null) {
+            if (change.enabled() && !hasPhoneNumber) {
+                throw BookingException.invalid("enabled", "Connect a phone number to call from before turning"
+                        + " confirmation calls on");
+            }
+            settings.enabled = change.enabled();
+        }
+        if (change.hoursBefore() != null) {
+            settings.hoursBefore = within("hoursBefore", change.hoursBefore(), 3, 168);
+        }
+        if (change.callingFrom() != null) {
+            settings.callingFrom = time("callingFrom", change.callingFrom());
+        }
+        if (change.callingUntil() != null) {
+            settings.callingUntil = time("callingUntil", change.callingUntil());
+        }
+        if (!settings.callingUntil.isAfter(settings.callingFrom)) {
+            throw BookingException.invalid("callingUntil", "Calling hours must end after they start");
+        }
+        if (change.callingDays() != null) {
+            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String day : change.callingDays()) {
+                try {
+                    days.add(ConfirmationSettings.dayOf(day == null ? "" : day.trim()));
+                } catch (IllegalArgumentException e) {
+                    throw BookingException.invalid("callingDays", "Days are MON, TUE, WED, THU, FRI, SAT or SUN");
+                }
+            }
+            if (days.isEmpty()) {
+                throw BookingException.invalid("callingDays", "Choose at least one day to call on");
+            }
+            settings.callingDays = ConfirmationSettings.daysText(days);
+        }
+        if (change.retries() != null) {
+            settings.retries = within("retries", change.retries(), 0, 5);
+        }
+        if (change.retryAfterMinutes() != null) {
+            settings.retryAfterMinutes = within("retryAfterMinutes", change.retryAfterMinutes(), 15, 1440);
+        }
+        if (change.newPatientsOnly() != null) {
+            settings.newPatientsOnly = change.newPatientsOnly();
+        }
+        if (change.appointmentTypes() != null) {
+            settings.appointmentTypes = change.appointmentTypes().stream().filter(Objects::nonNull)
+                    .map(String::strip).filter(type -> !type.isEmpty()).distinct().limit(50)
+                    .toArray(String[]::new);
+        }
+        settings.updatedAt = now;
+        if (!entityManager.contains(settings)) {
+            entityManager.persist(settings);
+        }
+        entityManager.createQuery("update ConfirmationCall set nextAttemptAt = null where status = :due")
+                .setParameter("due", ConfirmationStatus.DUE).executeUpdate();
+        return settings;
+    }
+
+    private static int within(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw BookingException.invalid(field, field + " must be between " + min + " and " + max);
+        }
+        return value;
+    }
+
+    private static LocalTime time(String field, String value) {
+        try {
+            return LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw BookingException.invalid(field, field + " must be a time like 09:00");
+        }
+    }
+
+    /** A claimed call, ready to be placed. */
+    public record Claimed(long confirmationId, long appointmentId, int attempt, String patientPhone,
+            String patientFirstName, Instant startsAt, long providerId) {
+    }
+
+    /**
+     * Queues the appointments that need a call (every scheduled one in the horizon, minus those already queued,
+     * opted out, without a phone, or outside the clinic's choice of types and new patients), then plans any queued
+     * call without a time.
+     */
+    public void enqueue(ConfirmationSettings settings, Instant now) {
+        String types = settings.appointmentTypes.length == 0 ? ""
+                : " and lower(a.appointment_type) in (select lower(t) from unnest(cast(:types as text[])) t)";
+        String newOnly = !settings.newPatientsOnly ? ""
+                : " and not exists (select 1 from appointments e where e.patient_id = a.patient_id"
+                        + " and e.starts_at < a.starts_at and e.status in ('Scheduled', 'Complete'))";
+        var insert = entityManager.createNativeQuery("insert into confirmation_calls (organization_id, appointment_id,"
+                + " appointment_starts_at, status) select a.organization_id, a.id, a.starts_at, 'due'"
+                + " from appointments a join patients p on p.id = a.patient_id"
+                + " where a.organization_id = :clinic and a.status = 'Scheduled'"
+                + " and a.starts_at > :soonest and a.starts_at <= :horizon"
+                + " and p.phone is not null and p.calls_opted_out_at is null" + types + newOnly
+                + " on conflict (organization_id, appointment_id) do nothing")
+                .setParameter("clinic", tenant.organizationId())
+                .setParameter("soonest", now.plus(CallingWindow.LAST_CALL_BEFORE_VISIT))
+                .setParameter("horizon", now.plus(settings.before()).plus(QUEUED_AHEAD));
+        if (!types.isEmpty()) {
+            insert.setParameter("types", settings.appointmentTypes);
+        }
+        insert.executeUpdate();
+        CallingWindow window = settings.window(tenant.zone());
+        List<ConfirmationCall> unplanned = entityManager.createQuery("from ConfirmationCall where status = :due"
+                + " and nextAttemptAt is null", ConfirmationCall.class)
+                .setParameter("due", ConfirmationStatus.DUE).getResultList();
+        for (ConfirmationCall call : unplanned) {
+            Optional<Instant> at = window.firstCall(call.appointmentStartsAt, settings.before(), now);
+            if (at.isPresent()) {
+                call.nextAttemptAt = at.get();
+                call.updatedAt = now;
+            } else {
+                call.settle(ConfirmationStatus.SKIPPED, "No calling hours before the visit", now);
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} calls that are due now: each is re-checked (still scheduled, same time, not opted
+     * out, inside calling hours) and marked placing, attempt counted, before anyone calls Retell. Rows another
+     * instance holds are skipped, so each call is claimed by one instance.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Claimed> claim(ConfirmationSettings settings, Instant now, int limit) {
+        List<Number> ids = entityManager.createNativeQuery("select id from confirmation_calls where organization_id ="
+                + " :clinic and status = 'due' and next_attempt_at <= :now order by next_attempt_at limit :limit"
+                + " for update skip locked").setParameter("clinic", tenant.organizationId()).setParameter("now", now)
+                .setParameter("limit", limit).getResultList();
+        CallingWindow window = settings.window(tenant.zone());
+        List<Claimed> claimed = new ArrayList<>();
+        for (Number id : ids) {
+            ConfirmationCall call = entityManager.find(ConfirmationCall.class, id.longValue());
+            AppointmentEntity appointment = entityManager.find(AppointmentEntity.class, call.appointmentId);
+            PatientEntity patient = entityManager.find(PatientEntity.class, appointment.patientId);
+            if (appointment.status != AppointmentStatus.Scheduled) {
+                call.settle(ConfirmationStatus.SKIPPED, "The appointment is " + appointment.status.name()
+                        .toLowerCase(Locale.ROOT), now);
+            } else if (patient.callsOptedOutAt != null || patient.phone == null) {
+                call.settle(ConfirmationStatus.SKIPPED, "The patient asked not to be called", now);
+            } else if (!appointment.startsAt.equals(call.appointmentStartsAt)) {
+                // Moved since it was queued: planned again for the new time.
+                call.appointmentStartsAt = appointment.startsAt;
+                call.nextAttemptAt = null;
+                call.updatedAt = now;
+            } else if (!window.allows(now)) {
+                // The clinic changed its calling hours since this was planned.
+                call.nextAttemptAt = null;
+                call.updatedAt = now;
+            } else {
+                call.status = ConfirmationStatus.PLACING;
+                call.attempts++;
+                call.placingSince = now;
+                call.lastAttemptAt = now;
+                call.retellCallId = null;
+                call.updatedAt = now;
+                claimed.add(new Claimed(call.id, appointment.id, call.attempts, patient.phone, patient.firstName,
+                        appointment.startsAt, appointment.providerId));
+            }
+        }
+        return claimed;
+    }
+
+    /** Retell placed the call: its end (webhook) decides now, unless the patient answers first. */
+    public void placed(long confirmationId, String retellCallId, Instant now) {
+        ConfirmationCall call = locked(confirmationId);
+        if (call != null && call.status == ConfirmationStatus.PLACING) {
+            call.status = ConfirmationStatus.CALLING;
+            call.retellCallId = retellCallId;
+            call.placingSince = null;
+            call.updatedAt = now;
+        } else if (call != null && call.retellCallId == null) {
+            // The call's webhooks came first and settled it: keep their outcome, remember the call.
+            call.retellCallId = retellCallId;
+        }
+    }
+
+    /** Retell refused or failed to place the call: tried again later if attempts remain, else failed. */
+    public void notPlaced(ConfirmationSettings settings, long confirmationId, String why, Instant now) {
+        ConfirmationCall call = locked(confirmationId);
+        if (call != null && call.status == ConfirmationStatus.PLACING) {
+            retryOrSettle(settings, call, ConfirmationStatus.FAILED, why, now);
+        }
+    }
+
+    /**
+     * Claims whose placing was never confirmed, by Retell's answer or its webhooks, within
+     * {@link #PLACING_GIVES_UP} (an instance died, or Retell's answer timed out and no call followed) are placed
+     * again as soon as calling hours allow.
+     */
+    public void releaseAbandoned(ConfirmationSettings settings, Instant now) {
+        List<ConfirmationCall> abandoned = entityManager.createQuery("from ConfirmationCall where status = :placing"
+                + " and placingSince < :before", ConfirmationCall.class)
+                .setParameter("placing", ConfirmationStatus.PLACING)
+                .setParameter("before", now.minus(PLACING_GIVES_UP))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        CallingWindow window = settings.window(zone());
+        for (ConfirmationCall call : abandoned) {
+            // Never placed (Retell reports every call it places): the attempt did not happen, so it is not counted.
+            call.attempts--;
+            Optional<Instant> again = window.retry(call.appointmentStartsAt, Duration.ZERO, now);
+            if (again.isPresent()) {
+                call.status = ConfirmationStatus.DUE;
+                call.nextAttemptAt = again.get();
+                call.placingSince = null;
+                call.updatedAt = now;
+            } else {
+                call.settle(ConfirmationStatus.FAILED, "Retell never reported the call", now);
+            }
+        }
+    }
+
+    /**
+     * A Retell event of a confirmation call (its metadata names the confirmation): links the call, and once it
+     * has ended settles what the patient did not settle in the call.
+     */
+    public void onCallEvent(MergedCall event, Instant now) {
+        Long confirmationId = confirmationIdOf(event);
+        if (confirmationId == null) {
+            return;
+        }
+        ConfirmationCall call = locked(confirmationId);
+        if (call == null || (call.retellCallId != null && !call.retellCallId.equals(event.callId()))) {
+            return; // another clinic's, or an earlier attempt's late event
+        }
+        if (call.status == ConfirmationStatus.PLACING) {
+            call.status = ConfirmationStatus.CALLING;
+            call.placingSince = null;
+        }
+        call.retellCallId = event.callId();
+        call.updatedAt = now;
+        if (!event.isFinished() || call.status != ConfirmationStatus.CALLING) {
+            return;
+        }
+        AppointmentEntity appointment = entityManager.find(AppointmentEntity.class, call.appointmentId);
+        String reason = event.disconnectionReason();
+        if (appointment.status == AppointmentStatus.Cancelled) {
+            call.settle(ConfirmationStatus.CANCELLED, null, now);
+        } else if (!appointment.startsAt.equals(call.appointmentStartsAt)) {
+            call.settle(ConfirmationStatus.MOVED, null, now);
+        } else if ("voicemail_reached".equals(reason) || inVoicemail(event)) {
+            call.settle(ConfirmationStatus.VOICEMAIL, "A short message without details was left", now);
+        } else if (NOT_PICKED_UP.contains(reason) || "not_connected".equals(event.status())) {
+            retryOrSettle(settings(), call, ConfirmationStatus.NO_ANSWER, "No answer", now);
+        } else {
+            call.settle(ConfirmationStatus.UNRESOLVED, null, now);
+        }
+    }
+
+    /** What the patient said in the call, as the receptionist reports it: confirmed, don't call me, or voicemail. */
+    public ConfirmationCall answer(long appointmentId, String retellCallId, ConfirmationStatus answer, Instant now) {
+        if (answer != ConfirmationStatus.CONFIRMED && answer != ConfirmationStatus.OPTED_OUT
+                && answer != ConfirmationStatus.VOICEMAIL) {
+            throw BookingException.invalid("answer", "answer must be confirmed, opted_out or voicemail");
+        }
+        ConfirmationCall call = entityManager.createQuery("from ConfirmationCall where appointmentId = :id",
+                ConfirmationCall.class).setParameter("id", appointmentId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst()
+                .filter(found -> retellCallId != null && retellCallId.equals(found.retellCallId)
+                        || found.status == ConfirmationStatus.PLACING)
+                // Only the call placed for this appointment may answer for it.
+                .orElseThrow(() -> BookingException.notFound("Confirmation call for appointment " + appointmentId
+                        + " in call " + retellCallId));
+        if (answer == ConfirmationStatus.OPTED_OUT) {
+            AppointmentEntity appointment = entityManager.find(AppointmentEntity.class, appointmentId);
+            PatientEntity patient = entityManager.find(PatientEntity.class, appointment.patientId);
+            if (patient.callsOptedOutAt == null) {
+                patient.callsOptedOutAt = now;
+            }
+        }
+        if (call.status.isOpen() || call.status == ConfirmationStatus.CONFIRMED) {
+            call.retellCallId = retellCallId;
+            call.settle(answer, null, now);
+        }
+        return call;
+    }
+
+    /** A cancelled (or broken) appointment settles its open confirmation call. */
+    public void appointmentCancelled(long appointmentId, Instant now) {
+        open(appointmentId).ifPresent(call -> call.settle(ConfirmationStatus.CANCELLED, null, now));
+    }
+
+    /** A moved appointment: before its call, the call is planned again; during it, moving is the outcome. */
+    public void appointmentMoved(long appointmentId, Instant newStart, Instant now) {
+        open(appointmentId).ifPresent(call -> {
+            if (call.status == ConfirmationStatus.DUE) {
+                call.appointmentStartsAt = newStart;
+                call.nextAttemptAt = null;
+                call.updatedAt = now;
+            } else {
+                call.settle(ConfirmationStatus.MOVED, null, now);
+            }
+        });
+    }
+
+    /** The confirmation calls of appointments starting in [from, to), for the console and the API. */
+    public List<ConfirmationCall> between(Instant from, Instant to) {
+        return entityManager.createQuery("from ConfirmationCall where appointmentStartsAt >= :from"
+                + " and appointmentStartsAt < :to order by appointmentStartsAt, id", ConfirmationCall.class)
+                .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    private Optional<ConfirmationCall> open(long appointmentId) {
+        return entityManager.createQuery("from ConfirmationCall where appointmentId = :id and status in :open",
+                ConfirmationCall.class).setParameter("id", appointmentId)
+                .setParameter("open", List.of(ConfirmationStatus.DUE, ConfirmationStatus.PLACING,
+                        ConfirmationStatus.CALLING))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    private void retryOrSettle(ConfirmationSettings settings, ConfirmationCall call, ConfirmationStatus outcome,
+            String why, Instant now) {
+        // Timed from the attempt, not from when its end was reported.
+        Instant attempted = call.lastAttemptAt != null ? call.lastAttemptAt : now;
+        Optional<Instant> again = call.attempts > settings.retries ? Optional.empty()
+                : settings.window(zone()).retry(call.appointmentStartsAt, settings.retryAfter(), attempted);
+        if (again.isPresent()) {
+            call.status = ConfirmationStatus.DUE;
+            call.nextAttemptAt = again.get();
+            call.placingSince = null;
+            call.detail = why + " (attempt " + call.attempts + ")";
+            call.updatedAt = now;
+        } else {
+            call.settle(outcome, why + " (" + call.attempts + (call.attempts == 1 ? " attempt)" : " attempts)"), now);
+        }
+    }
+
+    private ConfirmationCall locked(long confirmationId) {
+        return entityManager.find(ConfirmationCall.class, confirmationId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private ZoneId zone() {
+        return tenant.zone();
+    }
+
+    private static boolean inVoicemail(MergedCall event) {
+        return event.analysis() != null && event.analysis().path("in_voicemail").asBoolean(false);
+    }
+
+    /** The confirmation a call was placed for, from the metadata the job gave Retell. */
+    static Long confirmationIdOf(MergedCall event) {
+        if (event.metadata() == null || !ConfirmationJob.PURPOSE.equals(event.metadata().path("purpose").asText())) {
+            return null;
+        }
+        var id = event.metadata().path("confirmation_id");
+        return id.canConvertToLong() ? id.asLong() : id.isTextual() && id.asText().matches("\\d{1,18}")
+                ? Long.valueOf(id.asText()) : null;
+    }
+}

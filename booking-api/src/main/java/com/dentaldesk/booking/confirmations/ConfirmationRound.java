@@ -1,0 +1,139 @@
+package com.dentaldesk.booking.confirmations;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+
+import com.dentaldesk.booking.confirmations.ConfirmationCalls.Claimed;
+import com.dentaldesk.booking.errors.BookingException;
+import com.dentaldesk.booking.providers.ProviderEntity;
+import com.dentaldesk.booking.retell.CallRequests.CallView;
+import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
+import com.dentaldesk.booking.retell.RetellCallService;
+import com.dentaldesk.booking.tenancy.ClinicChannels;
+import com.dentaldesk.booking.tenancy.Organization;
+import com.dentaldesk.booking.tenancy.OrganizationChannel;
+import com.dentaldesk.booking.tenancy.OrganizationRepository;
+import com.dentaldesk.booking.tenancy.TenantContext;
+import com.dentaldesk.booking.time.ClinicTime;
+import com.dentaldesk.contracts.booking.ErrorCode;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * One clinic's round of confirmation calls: queue and plan, claim what is due, place each claimed call through
+ * Retell with no transaction held, and record what Retell answered. See {@link ConfirmationJob} for why each call
+ * happens once.
+ */
+@ApplicationScoped
+public class ConfirmationRound {
+
+    private static final int BATCH = 20;
+    private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.US);
+
+    private final ConfirmationCalls calls;
+    private final RetellCallService retell;
+    private final OrganizationRepository organizations;
+    private final ClinicChannels channels;
+    private final TenantContext tenant;
+    private final EntityManager entityManager;
+
+    public ConfirmationRound(ConfirmationCalls calls, RetellCallService retell, OrganizationRepository organizations,
+            ClinicChannels channels, TenantContext tenant, EntityManager entityManager) {
+        this.calls = calls;
+        this.retell = retell;
+        this.organizations = organizations;
+        this.channels = channels;
+        this.tenant = tenant;
+        this.entityManager = entityManager;
+    }
+
+    @ActivateRequestContext
+    @SuppressWarnings("unchecked")
+    List<Long> clinicsWithCallsOn() {
+        return QuarkusTransaction.requiringNew().call(() -> ((List<Number>) entityManager
+                .createNativeQuery("select organization_id from confirmation_settings where enabled").getResultList())
+                .stream().map(Number::longValue).toList());
+    }
+
+    /**
+     * One clinic's round. The clinic is chosen before its first transaction: each transaction's session is opened
+     * for the clinic chosen then, so none carries over from the clinic before (the scheduler's thread may share one
+     * request context between rounds).
+     */
+    @ActivateRequestContext
+    int runFor(long organizationId, Instant now) {
+        Organization clinic = QuarkusTransaction.requiringNew().call(() -> organizations.findById(organizationId));
+        tenant.actFor(clinic);
+        ConfirmationSettings settings = QuarkusTransaction.requiringNew().call(() -> {
+            ConfirmationSettings current = calls.settings();
+            if (current.enabled) {
+                calls.releaseAbandoned(current, now);
+                calls.enqueue(current, now);
+            }
+            return current;
+        });
+        if (!settings.enabled) {
+            return 0;
+        }
+        List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> calls.claim(settings, now, BATCH));
+        Optional<String> from = claimed.isEmpty() ? Optional.empty() : QuarkusTransaction.requiringNew().call(() ->
+                channels.ofClinic(organizationId).stream().filter(c -> OrganizationChannel.PHONE_NUMBER.equals(c.kind))
+                        .map(c -> c.value).findFirst());
+        int placed = 0;
+        for (Claimed call : claimed) {
+            if (place(clinic, settings, call, from, now)) {
+                placed++;
+            }
+        }
+        return placed;
+    }
+
+    private boolean place(Organization clinic, ConfirmationSettings settings, Claimed call, Optional<String> from,
+            Instant now) {
+        if (from.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> calls.notPlaced(settings, call.confirmationId(),
+                    "The clinic has no phone number to call from", now));
+            return false;
+        }
+        try {
+            CallView placed = retell.placeCall(new OutboundCall(null, from.get(), call.patientPhone(),
+                    metadata(clinic, call)));
+            QuarkusTransaction.requiringNew().run(() -> calls.placed(call.confirmationId(), placed.callId(), now));
+            return true;
+        } catch (BookingException e) {
+            if (e.error().code() == ErrorCode.UPSTREAM_TIMEOUT) {
+                // The call may have gone out: its webhooks, or the placing deadline, decide.
+                return false;
+            }
+            QuarkusTransaction.requiringNew().run(() -> calls.notPlaced(settings, call.confirmationId(),
+                    "Retell did not place the call (" + e.error().code().name().toLowerCase(Locale.ROOT) + ")", now));
+            return false;
+        }
+    }
+
+    /** What the receptionist knows of the call it makes: whom it calls, and which visit it confirms. */
+    private Map<String, Object> metadata(Organization clinic, Claimed call) {
+        ProviderEntity provider = QuarkusTransaction.requiringNew()
+                .call(() -> entityManager.find(ProviderEntity.class, call.providerId()));
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put("purpose", ConfirmationJob.PURPOSE);
+        metadata.put("confirmation_id", call.confirmationId());
+        metadata.put("appointment_id", call.appointmentId());
+        metadata.put("patient_first_name", call.patientFirstName());
+        metadata.put("appointment_time", SPOKEN.format(call.startsAt().atZone(tenant.zone())));
+        metadata.put("appointment_start", ClinicTime.WALL_TIME.format(call.startsAt().atZone(tenant.zone())));
+        if (provider != null) {
+            metadata.put("provider", provider.displayName());
+        }
+        return metadata;
+    }
+}
