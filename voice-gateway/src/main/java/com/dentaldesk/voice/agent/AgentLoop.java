@@ -45,10 +45,13 @@ public class AgentLoop {
     private final ChatModels models;
     private final ToolRunner tools;
     private final MessageTaker messages;
+    private final Voicemail voicemail;
     private final TimeSource time;
     private final GatewayConfig config;
 
-    public AgentLoop(ChatModels models, ToolRunner tools, MessageTaker messages, TimeSource time, GatewayConfig config) {
+    public AgentLoop(ChatModels models, ToolRunner tools, MessageTaker messages, Voicemail voicemail, TimeSource time,
+            GatewayConfig config) {
+        this.voicemail = voicemail;
         this.models = models;
         this.tools = tools;
         this.messages = messages;
@@ -67,6 +70,9 @@ public class AgentLoop {
     }
 
     public void run(Turn turn, CallState state) {
+        if (voicemail.handle(turn, state)) {
+            return;
+        }
         StreamingChatModel model = models.model().orElse(null);
         if (model == null) {
             messages.handle(turn, state);
@@ -169,7 +175,7 @@ public class AgentLoop {
         ClaimHold hold = new ClaimHold(truth);
         ChatRequest request = ChatRequest.builder()
                 .messages(conversation)
-                .toolSpecifications(tools.specifications())
+                .toolSpecifications(tools.specifications(state))
                 .build();
         long requested = System.nanoTime();
         if (turn.firstModelRequest()) {

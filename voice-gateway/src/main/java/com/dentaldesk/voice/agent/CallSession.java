@@ -123,8 +123,9 @@ public final class CallSession {
         } else if (request instanceof RetellRequest.CallDetails details) {
             if (details.call() != null) {
                 RetellCall call = details.call();
-                state.callDetails(call.agentId(), call.fromNumber(), call.toNumber(),
-                        "outbound".equalsIgnoreCase(call.direction()), calleeName(call));
+                boolean outbound = "outbound".equalsIgnoreCase(call.direction());
+                state.callDetails(call.agentId(), call.fromNumber(), call.toNumber(), outbound, calleeName(call));
+                state.confirmation(ConfirmationVisit.of(outbound, call.metadata()));
                 retellStartMillis = details.call().startTimestamp();
             }
             if (callDetailsTimer != null) {

@@ -76,6 +76,7 @@ public final class CallState {
     private Instant endedAt;
     private boolean outbound;
     private String calleeName;
+    private ConfirmationVisit confirmation;
 
     public CallState(String callId, Instant startedAt) {
         this.callId = callId;
@@ -125,6 +126,26 @@ public final class CallState {
 
     public synchronized boolean outbound() {
         return outbound;
+    }
+
+    /** The visit this call confirms, when the clinic placed it as a confirmation call; null otherwise. */
+    public synchronized ConfirmationVisit confirmation() {
+        return confirmation;
+    }
+
+    public synchronized void confirmation(ConfirmationVisit value) {
+        confirmation = value;
+    }
+
+    /**
+     * The patient confirmed the visit and booking-api recorded it in turn {@code responseId}: the appointment stands,
+     * so saying it is confirmed is true from now on.
+     */
+    public synchronized void visitConfirmed(long responseId) {
+        if (confirmation != null) {
+            writes.add(new CompletedWrite(WriteKind.BOOKED, confirmation.start(), confirmation.provider(), responseId));
+            appointmentId = confirmation.appointmentId();
+        }
     }
 
     /** Whom an outbound call was placed to, when the call's metadata names them; null otherwise. */

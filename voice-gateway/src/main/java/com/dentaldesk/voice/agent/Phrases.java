@@ -28,13 +28,26 @@ public final class Phrases {
     public static String greeting(CallState state) {
         ClinicProfile clinic = state.clinic();
         if (state.outbound()) {
-            return "Hi, this is " + clinic.name() + " calling"
-                    + (state.calleeName() == null ? "" : " for " + state.calleeName()) + ". Do you have a moment?";
+            String callee = state.calleeName();
+            if (state.confirmation() != null) {
+                // No date, time or reason before the patient is on the line: an answering machine may be recording.
+                return "Hi, this is " + clinic.name() + " calling" + (callee == null ? "" : " for " + callee)
+                        + " about an upcoming appointment. " + (callee == null ? "Do you have a moment?"
+                                : "Am I speaking with " + callee + "?");
+            }
+            return "Hi, this is " + clinic.name() + " calling" + (callee == null ? "" : " for " + callee)
+                    + ". Do you have a moment?";
         }
         if (clinic.greeting() != null && !clinic.greeting().isBlank()) {
             return clinic.greeting();
         }
         return "Thanks for calling " + clinic.name() + ". How can I help you today?";
+    }
+
+    /** Left on an answering machine: who called and to call back, nothing about whom or why (no patient data). */
+    public static String voicemail(CallState state) {
+        return "Hello, this is a message from " + state.clinic().name() + ". Please give us a call back when you"
+                + " have a moment. Thank you, goodbye!";
     }
 
     public static String goodbye(CallState state) {

@@ -41,6 +41,15 @@ public final class PromptBuilder {
             p.append("The clinic placed this call to ").append(state.calleeName() == null ? "a patient"
                     : state.calleeName()).append(": you called them, so never thank them for calling.\n");
         }
+        ConfirmationVisit visit = state.confirmation();
+        if (visit != null) {
+            p.append("You are calling to confirm their appointment on ").append(visit.spokenTime())
+                    .append(visit.provider() == null ? "" : " with " + visit.provider())
+                    .append(". Make sure you are speaking with them before you mention it. Ask whether they can make"
+                            + " it. If yes, call confirm_appointment. To cancel or move it, call find_patient, then"
+                            + " list_my_appointments, then cancel_appointment or reschedule_appointment as usual. If"
+                            + " they ask not to be called again, call stop_calls. Then say goodbye and call end_call.\n");
+        }
         p.append("Today is ").append(DateResolver.spoken(local.toLocalDate())).append(", ").append(local.getYear())
                 .append(", and it is ").append(local.format(CLOCK)).append(" at the clinic (").append(zone.getId())
                 .append(").\n");

@@ -39,6 +39,7 @@ public class ToolRunner {
 
     private final Map<String, CallerTool> tools;
     private final List<ToolSpecification> specifications;
+    private final List<ToolSpecification> confirmationCallSpecifications;
     private final BookingApiClient booking;
     private final Workers workers;
     private final TimeSource time;
@@ -47,16 +48,19 @@ public class ToolRunner {
     public ToolRunner(@All List<CallerTool> tools, BookingApiClient booking, Workers workers, TimeSource time,
             GatewayConfig config) {
         this.tools = tools.stream().collect(Collectors.toMap(CallerTool::name, Function.identity()));
-        this.specifications = tools.stream().map(CallerTool::specification)
+        this.confirmationCallSpecifications = tools.stream().map(CallerTool::specification)
                 .sorted((a, b) -> a.name().compareTo(b.name())).toList();
+        this.specifications = tools.stream().filter(tool -> !tool.confirmationCallsOnly())
+                .map(CallerTool::specification).sorted((a, b) -> a.name().compareTo(b.name())).toList();
         this.booking = booking;
         this.workers = workers;
         this.time = time;
         this.config = config.agent();
     }
 
-    public List<ToolSpecification> specifications() {
-        return specifications;
+    /** The tools offered on this call: a confirmation call has two more (confirm, stop calls). */
+    public List<ToolSpecification> specifications(CallState state) {
+        return state.confirmation() != null ? confirmationCallSpecifications : specifications;
     }
 
     public ToolResult run(Turn turn, CallState state, ToolExecutionRequest request) {

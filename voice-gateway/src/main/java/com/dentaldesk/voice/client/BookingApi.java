@@ -2,6 +2,7 @@ package com.dentaldesk.voice.client;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.dentaldesk.contracts.booking.ConfirmationAnswer;
 import com.dentaldesk.contracts.booking.FunctionCall;
 import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.LeadRequest;
@@ -37,6 +38,12 @@ interface BookingApi {
     @Path("/booking")
     Response call(@HeaderParam("Authorization") String authorization, @HeaderParam("X-Clinic-Slug") String clinic,
             @HeaderParam("Idempotency-Key") String idempotencyKey, FunctionCall body);
+
+    @POST
+    @Path("/confirmations/{appointmentId}/answer")
+    Response answerConfirmation(@HeaderParam("Authorization") String authorization,
+            @HeaderParam("X-Clinic-Slug") String clinic, @PathParam("appointmentId") long appointmentId,
+            ConfirmationAnswer body);
 
     @POST
     @Path("/leads")

@@ -11,6 +11,7 @@ import com.dentaldesk.contracts.booking.ApiError;
 import com.dentaldesk.contracts.booking.ApiResponse;
 import com.dentaldesk.contracts.booking.BookingFunction;
 import com.dentaldesk.contracts.booking.ClinicProfile;
+import com.dentaldesk.contracts.booking.ConfirmationAnswer;
 import com.dentaldesk.contracts.booking.FunctionCall;
 import com.dentaldesk.contracts.calls.ConversationLog;
 import com.dentaldesk.contracts.calls.Lead;
@@ -69,6 +70,13 @@ public class BookingApiClient {
         String key = function.isWrite() ? idempotencyKey : null;
         Response response = invoke(function.name(), () -> api.call(authorization, clinic, key, body));
         return outcome(function.name(), response);
+    }
+
+    /** Reports the patient's answer in a confirmation call (confirmed, opted out, voicemail). */
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.8, delay = 5000, failOn = BookingUnavailableException.class)
+    public BookingOutcome answerConfirmation(String clinic, long appointmentId, ConfirmationAnswer answer) {
+        return outcome("confirmation", invoke("confirmation",
+                () -> api.answerConfirmation(authorization, clinic, appointmentId, answer)));
     }
 
     /** Saves a callback request (booking-api keeps one per call id). */

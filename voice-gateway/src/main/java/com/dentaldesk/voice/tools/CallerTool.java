@@ -17,4 +17,9 @@ public interface CallerTool {
     }
 
     ToolResult run(ToolContext context, JsonNode arguments);
+
+    /** Offered to the model only on a confirmation call (the clinic called about one visit). */
+    default boolean confirmationCallsOnly() {
+        return false;
+    }
 }

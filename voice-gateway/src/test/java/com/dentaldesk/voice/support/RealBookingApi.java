@@ -6,6 +6,8 @@ import java.util.Map;
 
 import com.dentaldesk.localstack.LocalPostgres;
 import com.dentaldesk.localstack.ServiceProcess;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -26,6 +28,8 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
     public static final String JORDAN_PHONE = "+12125550143";
 
     public static String baseUrl;
+    /** Retell's REST API as booking-api sees it (outbound calls of the confirmation job). */
+    public static WireMockServer retell;
 
     private final WireMockServers wireMocks = new WireMockServers();
     private LocalPostgres postgres;
@@ -34,17 +38,24 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         Map<String, String> properties = new HashMap<>(wireMocks.start());
+        retell = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        retell.start();
         postgres = LocalPostgres.start();
         postgres.createDatabase("booking");
         int port = ServiceProcess.freePort();
+        Map<String, String> env = new HashMap<>(Map.of("QUARKUS_PROFILE", "local",
+                "DATABASE_URL", postgres.jdbcUrl("booking"), "BOOKING_API_PORT", String.valueOf(port),
+                "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "DEMO_DENTAL_API_KEY", DEMO_KEY,
+                "DEMO_ORTHO_API_KEY", DEMO_ORTHO_KEY, "DEMO_OWNER_PASSWORD", DEMO_OWNER_PASSWORD,
+                "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret",
+                // Shown on the console's agents page as the URLs to paste into Retell.
+                "GATEWAY_PUBLIC_WS_URL", "wss://gateway.example.com/llm-websocket/e2e-socket-secret",
+                "BOOKING_API_PUBLIC_URL", "https://booking.example.com"));
+        // Outbound calls (the confirmation job, every second here) go to the Retell stub.
+        env.putAll(Map.of("RETELL_API_KEY", "e2e-retell-key", "RETELL_BASE_URL", retell.baseUrl(),
+                "CONFIRMATIONS_EVERY", "1s"));
         bookingApi = ServiceProcess.start("booking-api", Path.of("../booking-api/target/quarkus-app/quarkus-run.jar"),
-                port, Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
-                        "BOOKING_API_PORT", String.valueOf(port), "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN,
-                        "DEMO_DENTAL_API_KEY", DEMO_KEY, "DEMO_ORTHO_API_KEY", DEMO_ORTHO_KEY,
-                        "DEMO_OWNER_PASSWORD", DEMO_OWNER_PASSWORD, "RETELL_WEBHOOK_SECRET", "e2e-webhook-secret",
-                        // Shown on the console's agents page as the URLs to paste into Retell.
-                        "GATEWAY_PUBLIC_WS_URL", "wss://gateway.example.com/llm-websocket/e2e-socket-secret",
-                        "BOOKING_API_PUBLIC_URL", "https://booking.example.com"),
+                port, env,
                 "/q/health/ready", line -> { });
         baseUrl = bookingApi.baseUrl();
         properties.put("gateway.booking-api.url", baseUrl);
@@ -62,5 +73,8 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
             postgres.close();
         }
         wireMocks.stop();
+        if (retell != null) {
+            retell.stop();
+        }
     }
 }

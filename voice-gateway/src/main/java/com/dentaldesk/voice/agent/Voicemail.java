@@ -1,0 +1,69 @@
+package com.dentaldesk.voice.agent;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import com.dentaldesk.contracts.booking.ConfirmationAnswer;
+import com.dentaldesk.contracts.calls.CallOutcome;
+import com.dentaldesk.contracts.retell.Utterance;
+import com.dentaldesk.voice.client.BookingApiClient;
+import com.dentaldesk.voice.client.BookingUnavailableException;
+import com.dentaldesk.voice.tools.ToolResult;
+
+/**
+ * An answering machine took the clinic's call. Its greeting is the first thing "the caller" says; the agent then
+ * leaves a short message without patient data (no name, no date, no reason) and hangs up, and a confirmation
+ * call's outcome is voicemail. Checked before the model: a model would answer the recording.
+ */
+@ApplicationScoped
+public class Voicemail {
+
+    private static final Logger LOG = Logger.getLogger(Voicemail.class);
+    private static final Pattern GREETING = Pattern.compile("\\b(leave (me |us )?(a |your )?(brief |short )?message"
+            + "|after the (tone|beep)|voice ?mail|mailbox|record your message|is not available|isn't available"
+            + "|(can't|cannot|can not) (take|answer|come to) (your call|the phone))\\b");
+    /** A recording speaks first and only: later lines are a person's. */
+    private static final int FIRST_LINES = 2;
+
+    private final BookingApiClient booking;
+
+    public Voicemail(BookingApiClient booking) {
+        this.booking = booking;
+    }
+
+    /** True when it left the message and ended the call. */
+    boolean handle(Turn turn, CallState state) {
+        if (!state.outbound() || !reachedOn(turn.transcript())) {
+            return false;
+        }
+        state.outcome(CallOutcome.answered);
+        state.mode(CallState.Mode.CLOSED);
+        turn.finish(new ToolResult.Closing(Phrases.voicemail(state), true, null));
+        ConfirmationVisit visit = state.confirmation();
+        if (visit != null) {
+            try {
+                booking.answerConfirmation(state.clinicSlug(), visit.appointmentId(),
+                        new ConfirmationAnswer(state.callId(), ConfirmationAnswer.VOICEMAIL));
+            } catch (BookingUnavailableException e) {
+                // Retell's end-of-call report still tells booking-api the call went to voicemail, when it knows.
+                LOG.warnf("call %s: could not record the voicemail outcome: %s", state.callId(), e.getMessage());
+            }
+        }
+        return true;
+    }
+
+    static boolean reachedOn(List<Utterance> transcript) {
+        List<String> callerLines = transcript.stream().filter(u -> "user".equals(u.role()))
+                .map(Utterance::content).toList();
+        if (callerLines.isEmpty() || callerLines.size() > FIRST_LINES) {
+            return false;
+        }
+        String said = String.join(" ", callerLines).toLowerCase(Locale.ROOT).replace('’', '\'');
+        return GREETING.matcher(said).find();
+    }
+}
