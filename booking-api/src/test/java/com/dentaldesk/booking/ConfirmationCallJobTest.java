@@ -4,7 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.dentaldesk.booking.confirmations.ConfirmationJob;
+import com.dentaldesk.booking.staff.StaffRole;
 import com.dentaldesk.booking.support.ClinicFixture;
 import com.dentaldesk.booking.support.ClinicFixture.Clinic;
 import com.dentaldesk.booking.support.EmbeddedPostgresResource;
@@ -191,7 +195,7 @@ class ConfirmationCallJobTest {
     void shouldLetTheOwnerTurnCallsOnOnlyWithANumberToCallFromAndRefuseBadHours() {
         Clinic clinic = fixture.create("America/Chicago");
         clinic.api().body(Map.of("enabled", true)).put("/api/confirmations/settings").then().statusCode(422)
-                .body("error.message", org.hamcrest.Matchers.containsString("phone number"));
+                .body("error.message", containsString("phone number"));
         fixture.addChannel(clinic, OrganizationChannel.PHONE_NUMBER, RetellEvents.newNumber());
         clinic.api().body(Map.of("enabled", true, "callingFrom", "18:00", "callingUntil", "09:00"))
                 .put("/api/confirmations/settings").then().statusCode(422);
@@ -202,6 +206,48 @@ class ConfirmationCallJobTest {
                 .body("data.retries", org.hamcrest.Matchers.equalTo(3));
         clinic.api().get("/api/confirmations/settings").then().statusCode(200)
                 .body("data.hoursBefore", org.hamcrest.Matchers.equalTo(24));
+    }
+
+    @Test
+    void shouldShowTheFrontDeskEachVisitsCallAndLetOnlyTheOwnerChangeTheSettings() throws Exception {
+        Clinic clinic = clinicWithCallsOn("America/Denver", 1);
+        List<Visit> visits = bookTomorrow(clinic, 2, new ArrayList<>());
+        job.runOnce(firstCallingMomentBefore(visits.get(0).startsAt(), clinic.zone()));
+        clinic.call("DeleteAppointment", Map.of("AptNum", visits.get(1).appointmentId())).statusCode(200);
+
+        String desk = signIn(fixture.person(clinic, StaffRole.FRONT_DESK));
+        console(desk).get("/console/confirmations").then().statusCode(200)
+                .body(containsString("Pat0 Tester")).body(containsString("badge-confirmation-calling\">Calling"))
+                .body(containsString("badge-confirmation-cancelled\">Cancelled"))
+                .body(not(containsString("action=\"/console/confirmations/settings\"")));
+        console(desk).get("/console/schedule/appointments/" + visits.get(0).appointmentId()).then().statusCode(200)
+                .body(containsString("badge-confirmation-calling"));
+        console(desk).formParam("hoursBefore", "48").formParam("callingFrom", "09:00")
+                .formParam("callingUntil", "18:00").formParam("retries", "1").formParam("retryAfterMinutes", "60")
+                .post("/console/confirmations/settings").then().statusCode(403);
+
+        String owner = signIn(fixture.person(clinic, StaffRole.OWNER));
+        console(owner).formParam("hoursBefore", "48").formParam("callingFrom", "18:00")
+                .formParam("callingUntil", "09:00").formParam("retries", "1").formParam("retryAfterMinutes", "60")
+                .formParam("days", "MON").post("/console/confirmations/settings").then().statusCode(422)
+                .body(containsString("Calling hours must end after they start"));
+        console(owner).formParam("hoursBefore", "48").formParam("callingFrom", "10:00")
+                .formParam("callingUntil", "16:00").formParam("retries", "1").formParam("retryAfterMinutes", "60")
+                .formParam("days", "MON").formParam("days", "TUE").post("/console/confirmations/settings").then()
+                .statusCode(303);
+        clinic.api().get("/api/confirmations/settings").then().body("data.enabled", org.hamcrest.Matchers.equalTo(false))
+                .body("data.hoursBefore", org.hamcrest.Matchers.equalTo(48))
+                .body("data.callingDays", org.hamcrest.Matchers.contains("MON", "TUE"));
+    }
+
+    private static String signIn(ClinicFixture.Person person) {
+        return given().redirects().follow(false).formParam("email", person.email())
+                .formParam("password", person.password()).post("/console/sign-in").then().statusCode(303).extract()
+                .cookie("dd_console");
+    }
+
+    private static io.restassured.specification.RequestSpecification console(String session) {
+        return given().redirects().follow(false).cookie("dd_console", session);
     }
 
     private void runAsTwoInstances(Instant now) throws Exception {

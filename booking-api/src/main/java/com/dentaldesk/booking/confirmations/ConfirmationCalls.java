@@ -74,13 +74,13 @@ public class ConfirmationCalls {
             settings.enabled = change.enabled();
         }
         if (change.hoursBefore() != null) {
-            settings.hoursBefore = within("hoursBefore", change.hoursBefore(), 3, 168);
+            settings.hoursBefore = within("hoursBefore", "Hours before the visit", change.hoursBefore(), 3, 168);
         }
         if (change.callingFrom() != null) {
-            settings.callingFrom = time("callingFrom", change.callingFrom());
+            settings.callingFrom = time("callingFrom", "Calling from", change.callingFrom());
         }
         if (change.callingUntil() != null) {
-            settings.callingUntil = time("callingUntil", change.callingUntil());
+            settings.callingUntil = time("callingUntil", "Calling until", change.callingUntil());
         }
         if (!settings.callingUntil.isAfter(settings.callingFrom)) {
             throw BookingException.invalid("callingUntil", "Calling hours must end after they start");
@@ -100,10 +100,11 @@ public class ConfirmationCalls {
             settings.callingDays = ConfirmationSettings.daysText(days);
         }
         if (change.retries() != null) {
-            settings.retries = within("retries", change.retries(), 0, 5);
+            settings.retries = within("retries", "Tries again", change.retries(), 0, 5);
         }
         if (change.retryAfterMinutes() != null) {
-            settings.retryAfterMinutes = within("retryAfterMinutes", change.retryAfterMinutes(), 15, 1440);
+            settings.retryAfterMinutes = within("retryAfterMinutes", "Minutes between tries", change.retryAfterMinutes(),
+                    15, 1440);
         }
         if (change.newPatientsOnly() != null) {
             settings.newPatientsOnly = change.newPatientsOnly();
@@ -122,18 +123,18 @@ public class ConfirmationCalls {
         return settings;
     }
 
-    private static int within(String field, int value, int min, int max) {
+    private static int within(String field, String label, int value, int min, int max) {
         if (value < min || value > max) {
-            throw BookingException.invalid(field, field + " must be between " + min + " and " + max);
+            throw BookingException.invalid(field, label + " must be between " + min + " and " + max);
         }
         return value;
     }
 
-    private static LocalTime time(String field, String value) {
+    private static LocalTime time(String field, String label, String value) {
         try {
             return LocalTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw BookingException.invalid(field, field + " must be a time like 09:00");
+            throw BookingException.invalid(field, label + " must be a time like 09:00");
         }
     }
 
@@ -364,6 +365,15 @@ public class ConfirmationCalls {
         return entityManager.createQuery("from ConfirmationCall where appointmentStartsAt >= :from"
                 + " and appointmentStartsAt < :to order by appointmentStartsAt, id", ConfirmationCall.class)
                 .setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** The confirmation calls of these appointments (at most one each). */
+    public List<ConfirmationCall> forAppointments(List<Long> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return List.of();
+        }
+        return entityManager.createQuery("from ConfirmationCall where appointmentId in :ids", ConfirmationCall.class)
+                .setParameter("ids", appointmentIds).getResultList();
     }
 
     private Optional<ConfirmationCall> open(long appointmentId) {

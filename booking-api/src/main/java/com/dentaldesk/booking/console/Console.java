@@ -23,6 +23,9 @@ public final class Console {
     public static final String STAFF = ROOT + "/staff";
     public static final String KEYS = ROOT + "/keys";
     public static final String AUDIT = ROOT + "/audit";
+    public static final String CONFIRMATIONS = ROOT + "/confirmations";
+    /** Confirmation calls cost money and reach patients: only the owner turns them on or changes them. */
+    public static final String CONFIRMATION_SETTINGS = CONFIRMATIONS + "/settings";
 
     private Console() {
     }

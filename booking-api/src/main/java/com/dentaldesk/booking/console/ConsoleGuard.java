@@ -32,7 +32,7 @@ public class ConsoleGuard {
     private static final Set<String> PUBLIC_PATHS = Set.of(Console.SIGN_IN, Console.WELCOME,
             Console.FORGOT_PASSWORD);
     private static final Set<String> OWNER_SECTIONS = Set.of(Console.STAFF, Console.KEYS, Console.AUDIT,
-            Console.AGENTS);
+            Console.AGENTS, Console.CONFIRMATION_SETTINGS);
     private static final String POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
             + " frame-ancestors 'none'; base-uri 'none'";
 
