@@ -43,7 +43,11 @@ public class ConfirmationJob {
         int placed = 0;
         for (long clinic : round.clinicsWithCallsOn()) {
             try {
-                placed += round.runFor(clinic, now);
+                int placedForClinic = round.runFor(clinic, now);
+                if (placedForClinic > 0) {
+                    LOG.infof("Placed %d confirmation calls for clinic %d", placedForClinic, clinic);
+                }
+                placed += placedForClinic;
             } catch (RuntimeException e) {
                 // Class only: messages can carry SQL parameters, and with them patient data.
                 LOG.errorf("Confirmation calls of clinic %d failed this round; the next retries: %s", clinic,

@@ -7,9 +7,6 @@ import static com.dentaldesk.voice.support.OpenAiStubs.text;
 import static com.dentaldesk.voice.support.OpenAiStubs.toolCall;
 import static com.dentaldesk.voice.support.OpenAiStubs.whenCallerSays;
 import static com.dentaldesk.voice.support.OpenAiStubs.whenToolReturns;
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,13 +61,7 @@ class ConfirmationCallConversationTest {
     @BeforeEach
     void confirmationCallsOn() {
         openai = new OpenAiStubs(WireMockServers.openai).reset();
-        if (RealBookingApi.retell.getStubMappings().isEmpty()) {
-            RealBookingApi.retell.stubFor(post(urlPathEqualTo("/v2/create-phone-call")).willReturn(aResponse()
-                    .withStatus(201).withHeader("Content-Type", "application/json")
-                    .withBody("{\"call_id\":\"call_{{randomValue length=24 type='ALPHANUMERIC'}}\","
-                            + "\"call_status\":\"registered\",\"direction\":\"outbound\"}")
-                    .withTransformers("response-template")));
-        }
+        RealBookingApi.retellPlacesCalls();
         demo().body(Map.of("enabled", true, "hoursBefore", 168, "callingFrom", "00:00", "callingUntil", "23:59",
                 "callingDays", List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"), "retries", 0,
                 "appointmentTypes", List.of(TYPE))).put(RealBookingApi.baseUrl + "/api/confirmations/settings")

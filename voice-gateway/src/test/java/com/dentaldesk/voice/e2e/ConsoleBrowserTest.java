@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,19 @@ class ConsoleBrowserTest {
      * target/screenshots by default, so a plain {@code ./mvnw verify} leaves the work tree clean; the README's
      * pictures are refreshed with {@code -Dconsole.screenshots=../docs/screenshots} (relative to voice-gateway).
      */
+    /** Jordan's first free 30 minutes with Dr. Patel two days from now (within any confirmation horizon). */
+    private static long bookJordanInTwoDays() {
+        LocalDate day = LocalDate.now(DemoCalls.DEMO_ZONE).plusDays(2);
+        List<String> free = demo().body(Map.of("functionName", "GetAvailableSlots", "parameters", Map.of("dateStart",
+                day.toString(), "dateEnd", day.plusDays(3).toString(), "ProvNum", 1, "lengthMinutes", 30)))
+                .post(RealBookingApi.baseUrl + "/api/booking").then().statusCode(200).extract().jsonPath()
+                .getList("data.DateTimeStart");
+        return demo().body(Map.of("functionName", "CreateAppointment", "parameters", Map.of("PatNum", 1,
+                "ProvNum", 1, "AptDateTime", free.get(free.size() - 1), "lengthMinutes", 30, "AptType", "Check-up")))
+                .post(RealBookingApi.baseUrl + "/api/booking").then().statusCode(200).extract().jsonPath()
+                .getLong("data.AptNum");
+    }
+
     private static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"))
             .toAbsolutePath().normalize();
     private static final String MESSAGE_REASON = "Question about my last bill";
@@ -244,8 +258,9 @@ class ConsoleBrowserTest {
             browser.findElement(By.linkText("Agents")).click();
             assertTrue(browser.findElement(By.id("gateway-url")).getText().startsWith("wss://"));
             createAgent(browser, "Front desk", "Retell (set up automatically)");
+            // The Retell stub here places calls but knows no agents: the page says what Retell answered.
             WebElement agentError = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("agent-error")));
-            assertTrue(agentError.getText().contains("RETELL_API_KEY"), agentError.getText());
+            assertTrue(agentError.getText().contains("could not create the agent"), agentError.getText());
             createAgent(browser, "After-hours line", "Twilio (recorded only)");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("agents"), "After-hours line"));
             chromium.screenshot(SCREENSHOTS.resolve("agents.png"), HeadlessChromium.WIDTH);
@@ -254,6 +269,27 @@ class ConsoleBrowserTest {
             assertEquals("Bright Smile Dental", browser.findElement(By.id("name")).getAttribute("value"));
             assertEquals("America/New_York", browser.findElement(By.id("timezone")).getAttribute("value"));
             chromium.screenshot(SCREENSHOTS.resolve("settings.png"), HeadlessChromium.WIDTH);
+
+            // Confirmation calls: the owner turns them on; the coming visits are planned (and called, in hours).
+            RealBookingApi.retellPlacesCalls();
+            long visit = bookJordanInTwoDays();
+            browser.findElement(By.linkText("Confirmations")).click();
+            WebElement callsOn = browser.findElement(By.name("enabled"));
+            if (!callsOn.isSelected()) {
+                callsOn.click();
+            }
+            browser.findElement(By.id("hoursBefore")).clear();
+            browser.findElement(By.id("hoursBefore")).sendKeys("72");
+            browser.findElement(By.id("types")).clear();
+            browser.findElement(By.cssSelector("form[action='/console/confirmations/settings'] button")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Saved"));
+            for (int attempt = 0; attempt < 50 && !browser.getPageSource().contains("/appointments/" + visit + "\""); attempt++) {
+                Thread.sleep(200);
+                browser.navigate().refresh();
+            }
+            assertTrue(browser.findElement(By.id("confirmations")).getText().contains("Jordan Rivera"),
+                    "the visit in two days has its confirmation call");
+            chromium.screenshot(SCREENSHOTS.resolve("confirmations.png"), HeadlessChromium.WIDTH);
 
             // Staff: the owner invites a colleague; the one-time link is shown once.
             browser.findElement(By.linkText("Staff")).click();

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.dentaldesk.localstack.LocalPostgres;
 import com.dentaldesk.localstack.ServiceProcess;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -62,6 +63,17 @@ public class RealBookingApi implements QuarkusTestResourceLifecycleManager {
         properties.put("quarkus.rest-client.booking-api.url", baseUrl);
         properties.put("gateway.booking-api.service-token", SERVICE_TOKEN);
         return properties;
+    }
+
+    /** Retell places every outbound call asked for (a fresh call id each), as the confirmation job needs. */
+    public static void retellPlacesCalls() {
+        if (retell.getStubMappings().isEmpty()) {
+            retell.stubFor(WireMock.post(WireMock.urlPathEqualTo("/v2/create-phone-call")).willReturn(
+                    WireMock.aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                            .withBody("{\"call_id\":\"call_{{randomValue length=24 type='ALPHANUMERIC'}}\","
+                                    + "\"call_status\":\"registered\",\"direction\":\"outbound\"}")
+                            .withTransformers("response-template")));
+        }
     }
 
     @Override
