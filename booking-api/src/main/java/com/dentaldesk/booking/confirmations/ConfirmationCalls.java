@@ -23,6 +23,9 @@ import com.dentaldesk.booking.appointments.AppointmentEntity;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PatientEntity;
 import com.dentaldesk.booking.retell.MergedCall;
+import com.dentaldesk.booking.retell.RetellConfig;
+import com.dentaldesk.booking.tenancy.ClinicChannels;
+import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.AppointmentStatus;
 
@@ -44,10 +47,15 @@ public class ConfirmationCalls {
 
     private final EntityManager entityManager;
     private final TenantContext tenant;
+    private final ClinicChannels channels;
+    private final RetellConfig retell;
 
-    public ConfirmationCalls(EntityManager entityManager, TenantContext tenant) {
+    public ConfirmationCalls(EntityManager entityManager, TenantContext tenant, ClinicChannels channels,
+            RetellConfig retell) {
         this.entityManager = entityManager;
         this.tenant = tenant;
+        this.channels = channels;
+        this.retell = retell;
     }
 
     /** The current clinic's settings, or the defaults (off) when it has none. */
@@ -64,12 +72,13 @@ public class ConfirmationCalls {
      * Changes the settings (fields left null keep their value); calls already planned are planned again under the
      * new ones. Turning calls on needs a phone number to call from.
      */
-    public ConfirmationSettings updateSettings(ConfirmationSettingsView change, boolean hasPhoneNumber, Instant now) {
+    public ConfirmationSettings updateSettings(ConfirmationSettingsView change, Instant now) {
         ConfirmationSettings settings = settings();
         if (change.enabled() != null) {
-            if (change.enabled() && !hasPhoneNumber) {
-                throw BookingException.invalid("enabled", "Connect a phone number to call from before turning"
-                        + " confirmation calls on");
+            if (change.enabled()) {
+                cannotCall().ifPresent(reason -> {
+                    throw BookingException.invalid("enabled", reason);
+                });
             }
             settings.enabled = change.enabled();
         }
@@ -121,6 +130,17 @@ public class ConfirmationCalls {
         entityManager.createQuery("update ConfirmationCall set nextAttemptAt = null where status = :due")
                 .setParameter("due", ConfirmationStatus.DUE).executeUpdate();
         return settings;
+    }
+
+    /** Why this clinic's calls could not be placed now (no number to call from, Retell not set up), if so. */
+    public Optional<String> cannotCall() {
+        if (retell.apiKey().isEmpty()) {
+            return Optional.of("Outbound calls need Retell: RETELL_API_KEY is not set on this server");
+        }
+        boolean hasNumber = channels.ofClinic(tenant.organizationId()).stream()
+                .anyMatch(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind));
+        return hasNumber ? Optional.empty()
+                : Optional.of("Connect a phone number to call from before turning confirmation calls on");
     }
 
     private static int within(String field, String label, int value, int min, int max) {

@@ -15,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import com.dentaldesk.booking.errors.BookingException;
-import com.dentaldesk.booking.tenancy.ClinicChannels;
-import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.contracts.booking.ApiResponse;
@@ -33,15 +31,12 @@ public class ConfirmationResource {
     private static final int MAX_RANGE_DAYS = 62;
 
     private final ConfirmationCalls calls;
-    private final ClinicChannels channels;
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
     private final Clock clock;
 
-    public ConfirmationResource(ConfirmationCalls calls, ClinicChannels channels, TenantContext tenant,
-            ClinicTime clinicTime, Clock clock) {
+    public ConfirmationResource(ConfirmationCalls calls, TenantContext tenant, ClinicTime clinicTime, Clock clock) {
         this.calls = calls;
-        this.channels = channels;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
         this.clock = clock;
@@ -60,7 +55,7 @@ public class ConfirmationResource {
             throw BookingException.missing(List.of("enabled"));
         }
         return ApiResponse.ok(ConfirmationSettingsView.of(
-                calls.updateSettings(change, hasPhoneNumber(), clock.instant())));
+                calls.updateSettings(change, clock.instant())));
     }
 
     /** The calls about appointments on the clinic's days {@code from}..{@code to} (default: today and tomorrow). */
@@ -92,11 +87,6 @@ public class ConfirmationResource {
         }
         return ApiResponse.ok(ConfirmationView.of(calls.answer(appointmentId, answer.callId(), status,
                 clock.instant())));
-    }
-
-    private boolean hasPhoneNumber() {
-        return channels.ofClinic(tenant.organizationId()).stream()
-                .anyMatch(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind));
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

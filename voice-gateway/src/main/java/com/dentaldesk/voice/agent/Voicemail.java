@@ -27,7 +27,7 @@ public class Voicemail {
     private static final Pattern GREETING = Pattern.compile("\\b(leave (me |us )?(a |your )?(brief |short )?message"
             + "|after the (tone|beep)|voice ?mail|mailbox|record your message|is not available|isn't available"
             + "|(can't|cannot|can not) (take|answer|come to) (your call|the phone))\\b");
-    /** A recording speaks first and only: later lines are a person's. */
+    /** A recording's greeting may reach us as one or two lines. */
     private static final int FIRST_LINES = 2;
 
     private final BookingApiClient booking;
@@ -57,10 +57,15 @@ public class Voicemail {
         return true;
     }
 
+    /**
+     * A recording answers before the agent has said more than its greeting; "she is not available" later in a
+     * conversation is a person speaking.
+     */
     static boolean reachedOn(List<Utterance> transcript) {
-        List<String> callerLines = transcript.stream().filter(u -> "user".equals(u.role()))
+        List<String> callerLines = transcript.stream().filter(Utterance::isUser)
                 .map(Utterance::content).toList();
-        if (callerLines.isEmpty() || callerLines.size() > FIRST_LINES) {
+        long agentLines = transcript.stream().filter(Utterance::isAgent).count();
+        if (callerLines.isEmpty() || callerLines.size() > FIRST_LINES || agentLines > 1) {
             return false;
         }
         String said = String.join(" ", callerLines).toLowerCase(Locale.ROOT).replace('’', '\'');

@@ -31,8 +31,6 @@ import com.dentaldesk.booking.console.SignedInClinic;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PatientEntity;
 import com.dentaldesk.booking.providers.ProviderEntity;
-import com.dentaldesk.booking.tenancy.ClinicChannels;
-import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
 
@@ -58,7 +56,8 @@ public class ConfirmationsPage {
             List<String> days, int retries, int retryAfterMinutes, boolean newPatientsOnly, String types) {
     }
 
-    public record ConfirmationsView(SettingsForm settings, List<DayChoice> days, boolean hasPhoneNumber,
+    /** {@code cannotCall}: why calls could not go out now (shown to the owner), or null. */
+    public record ConfirmationsView(SettingsForm settings, List<DayChoice> days, String cannotCall,
             List<Row> rows, String notice, String error) {
     }
 
@@ -75,7 +74,6 @@ public class ConfirmationsPage {
     private static final int DAYS_SHOWN = 7;
 
     private final ConfirmationCalls calls;
-    private final ClinicChannels channels;
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
@@ -83,11 +81,9 @@ public class ConfirmationsPage {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ConfirmationsPage(ConfirmationCalls calls, ClinicChannels channels, TenantContext tenant,
-            ClinicTime clinicTime, EntityManager entityManager, SignedInClinic signedIn, AuditTrail audit,
-            Clock clock) {
+    public ConfirmationsPage(ConfirmationCalls calls, TenantContext tenant, ClinicTime clinicTime,
+            EntityManager entityManager, SignedInClinic signedIn, AuditTrail audit, Clock clock) {
         this.calls = calls;
-        this.channels = channels;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
         this.entityManager = entityManager;
@@ -122,7 +118,7 @@ public class ConfirmationsPage {
                     typed.newPatientsOnly(), Arrays.stream(typed.types().split(",")).map(String::strip)
                             .filter(type -> !type.isEmpty()).toList());
             QuarkusTransaction.requiringNew().run(() -> {
-                calls.updateSettings(change, hasPhoneNumber(), clock.instant());
+                calls.updateSettings(change, clock.instant());
                 audit.record(signedIn.actor(), typed.enabled() ? "Changed confirmation calls (on)"
                         : "Changed confirmation calls (off)", null);
             });
@@ -157,7 +153,7 @@ public class ConfirmationsPage {
                 .map(code -> new DayChoice(code, code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT),
                         settings.days().contains(code)))
                 .toList();
-        return new ConfirmationsView(settings, days, hasPhoneNumber(), rows, notice, error);
+        return new ConfirmationsView(settings, days, calls.cannotCall().orElse(null), rows, notice, error);
     }
 
     private String detail(ConfirmationCall call) {
@@ -180,11 +176,6 @@ public class ConfirmationsPage {
         return new SettingsForm(s.enabled, s.hoursBefore, s.callingFrom.toString(), s.callingUntil.toString(),
                 s.days().stream().sorted().map(ConfirmationSettings::code).toList(), s.retries, s.retryAfterMinutes,
                 s.newPatientsOnly, String.join(", ", s.types()));
-    }
-
-    private boolean hasPhoneNumber() {
-        return channels.ofClinic(tenant.organizationId()).stream()
-                .anyMatch(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind));
     }
 
     /** A number as typed; -1 when it is not one (refused by {@link #required}). */
