@@ -15,11 +15,13 @@ public record Scenario(
         Expect greeting,
         List<Step> steps,
         Integer maxLatePings,
-        Integer maxStaleFrames) {
+        Integer maxStaleFrames,
+        List<ModelRule> model) {
 
     public Scenario {
         call = call == null ? new CallSetup(null, null, null, null, null) : call;
         steps = steps == null ? List.of() : List.copyOf(steps);
+        model = model == null ? List.of() : List.copyOf(model);
         maxLatePings = maxLatePings == null ? 0 : maxLatePings;
         maxStaleFrames = maxStaleFrames == null ? 0 : maxStaleFrames;
     }
@@ -60,6 +62,21 @@ public record Scenario(
             }
             return "empty step";
         }
+    }
+
+    /**
+     * How a scripted model answers in this scenario, so the file runs without a real model (stub-llm {@code --script},
+     * the gateway's tests). A rule matches a request whose last message is the caller saying something containing
+     * {@code whenCallerSays} (as written, case included), or the result of the tool call {@code whenToolReturns} (the
+     * id of a {@code toolCall} before). It answers with {@code say} (streamed over {@code streamMs}, default at
+     * once), one {@code toolCall}, or an HTTP error {@code fail} (e.g. 500).
+     */
+    public record ModelRule(String whenCallerSays, String whenToolReturns, String say, ToolCall toolCall,
+            Integer fail, Long streamMs) {
+    }
+
+    /** A tool call the scripted model makes: {@code arguments} as a JSON object. */
+    public record ToolCall(String id, String name, com.fasterxml.jackson.databind.JsonNode arguments) {
     }
 
     /**

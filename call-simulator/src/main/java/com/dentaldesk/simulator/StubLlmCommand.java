@@ -1,6 +1,8 @@
 package com.dentaldesk.simulator;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,10 @@ public final class StubLlmCommand implements Callable<Integer> {
                     + "per event from the first, 12 in all, no sentence end). Default ${DEFAULT-VALUE}.")
     String answerShape;
 
+    @Option(names = "--script", arity = "1..*", paramLabel = "SCENARIO",
+            description = "Scenario files whose model rules answer first (a scripted model: ./run-local --scripted-model).")
+    List<Path> script = List.of();
+
     @Option(names = "--max-seconds", defaultValue = "3600", description = "Stop after this long (${DEFAULT-VALUE} s).")
     long maxSeconds;
 
@@ -46,9 +52,11 @@ public final class StubLlmCommand implements Callable<Integer> {
         StubLlmServer.ToolMode mode = StubLlmServer.ToolMode.valueOf(toolCall.trim().toUpperCase(java.util.Locale.ROOT));
         StubLlmServer.AnswerShape shape = StubLlmServer.AnswerShape.valueOf(
                 answerShape.trim().toUpperCase(java.util.Locale.ROOT));
-        try (StubLlmServer stub = StubLlmServer.start(port, ttftMs, tokensPerSecond, mode, shape)) {
-            out.printf("stub-llm listening on %s (ttft %d ms, %.0f tokens/s, tool calls: %s)%n", stub.baseUrl(), ttftMs,
-                    tokensPerSecond, mode.name().toLowerCase(java.util.Locale.ROOT));
+        ModelScript rules = ModelScript.of(script.stream().map(ScenarioLoader::load).toList());
+        try (StubLlmServer stub = StubLlmServer.start(port, ttftMs, tokensPerSecond, mode, shape, rules)) {
+            out.printf("stub-llm listening on %s (ttft %d ms, %.0f tokens/s, tool calls: %s, %d scripted answers)%n",
+                    stub.baseUrl(), ttftMs, tokensPerSecond, mode.name().toLowerCase(java.util.Locale.ROOT),
+                    rules.rules().size());
             out.flush();
             CountDownLatch stop = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +72,8 @@ public final class StubLlmServer implements AutoCloseable {
     private final double tokensPerSecond;
     private final ToolMode toolMode;
     private final AnswerShape shape;
+    /** Answers scripted by scenario files, before the timing profile's own; empty for benchmarks. */
+    private final ModelScript script;
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger maxOpen = new AtomicInteger();
@@ -78,8 +81,9 @@ public final class StubLlmServer implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
 
     private StubLlmServer(HttpServer server, long ttftMillis, double tokensPerSecond, ToolMode toolMode,
-            AnswerShape shape, int writerThreads) {
+            AnswerShape shape, ModelScript script, int writerThreads) {
         this.server = server;
+        this.script = script;
         this.shape = shape;
         this.ttftMillis = ttftMillis;
         this.tokensPerSecond = tokensPerSecond;
@@ -91,11 +95,17 @@ public final class StubLlmServer implements AutoCloseable {
     /** Starts on 127.0.0.1:{@code port} (0 = any free port). */
     public static StubLlmServer start(int port, long ttftMillis, double tokensPerSecond, ToolMode toolMode,
             AnswerShape shape) throws IOException {
+        return start(port, ttftMillis, tokensPerSecond, toolMode, shape, ModelScript.of(List.of()));
+    }
+
+    /** As above, answering first by the scenario files' scripted rules. */
+    public static StubLlmServer start(int port, long ttftMillis, double tokensPerSecond, ToolMode toolMode,
+            AnswerShape shape, ModelScript script) throws IOException {
         if (ttftMillis < 0 || tokensPerSecond <= 0) {
             throw new IllegalArgumentException("ttft must be >= 0 and the token rate > 0");
         }
         HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
-        StubLlmServer stub = new StubLlmServer(http, ttftMillis, tokensPerSecond, toolMode, shape, 2);
+        StubLlmServer stub = new StubLlmServer(http, ttftMillis, tokensPerSecond, toolMode, shape, script, 2);
         http.createContext("/v1/chat/completions", stub::handle);
         http.createContext("/health", exchange -> {
             byte[] ok = "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8);
@@ -149,24 +159,32 @@ public final class StubLlmServer implements AutoCloseable {
             return;
         }
         requests.incrementAndGet();
-        List<String> events = answer(request);
+        Optional<Scenario.ModelRule> scripted = script.answer(request);
+        if (scripted.isPresent() && scripted.get().fail() != null) {
+            exchange.sendResponseHeaders(scripted.get().fail(), -1);
+            exchange.close();
+            return;
+        }
+        List<String> events = scripted.map(this::scripted).orElseGet(() -> answer(request));
+        long gapNanos = scripted.map(Scenario.ModelRule::streamMs).filter(ms -> ms > 0)
+                .map(ms -> TimeUnit.MILLISECONDS.toNanos(ms) / Math.max(1, events.size()))
+                .orElse((long) (1_000_000_000L / tokensPerSecond));
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
         long firstDelayNanos = Math.max(0, TimeUnit.MILLISECONDS.toNanos(ttftMillis) - (System.nanoTime() - arrived));
-        writers.schedule(() -> write(exchange, events, 0), firstDelayNanos, TimeUnit.NANOSECONDS);
+        writers.schedule(() -> write(exchange, events, 0, gapNanos), firstDelayNanos, TimeUnit.NANOSECONDS);
     }
 
     /** Writes event {@code index} and schedules the next one; ends the stream after the last. */
-    private void write(HttpExchange exchange, List<String> events, int index) {
+    private void write(HttpExchange exchange, List<String> events, int index, long gapNanos) {
         try {
             OutputStream body = exchange.getResponseBody();
             body.write(("data: " + events.get(index) + "\n\n").getBytes(StandardCharsets.UTF_8));
             if (index + 1 < events.size()) {
                 body.flush();
-                long gapNanos = (long) (1_000_000_000L / tokensPerSecond);
-                writers.schedule(() -> write(exchange, events, index + 1), gapNanos, TimeUnit.NANOSECONDS);
+                writers.schedule(() -> write(exchange, events, index + 1, gapNanos), gapNanos, TimeUnit.NANOSECONDS);
                 return;
             }
             body.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
@@ -206,6 +224,22 @@ public final class StubLlmServer implements AutoCloseable {
             return text(TEXT_REST);
         }
         return text(AFTER_TOOL_REST);
+    }
+
+    /** A scripted answer: the text a few words per event, or the one tool call with its id. */
+    private List<String> scripted(Scenario.ModelRule rule) {
+        if (rule.toolCall() != null) {
+            JsonNode arguments = rule.toolCall().arguments();
+            return toolCall(rule.toolCall().id(), rule.toolCall().name(),
+                    arguments == null || arguments.isNull() ? "{}" : arguments.toString());
+        }
+        List<String> events = new ArrayList<>();
+        events.add(chunk(JSON.createObjectNode().put("role", "assistant").put("content", ""), null));
+        for (String word : rule.say().split("(?<= )")) {
+            events.add(chunk(JSON.createObjectNode().put("content", word), null));
+        }
+        events.add(chunk(JSON.createObjectNode(), "stop"));
+        return events;
     }
 
     private static String dayIn(String said, String fallback) {

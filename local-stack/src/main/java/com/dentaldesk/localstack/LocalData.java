@@ -33,7 +33,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
  * keys, made on first start and reused, so a key keeps working across restarts). It holds patient data: what is
  * inside is readable by its owner only.
  */
-final class LocalData {
+public final class LocalData {
 
     private static final String SECRETS = "local-secrets.properties";
     /**
@@ -48,7 +48,7 @@ final class LocalData {
 
     private final Path root;
 
-    LocalData(Path root) {
+    public LocalData(Path root) {
         this.root = root;
     }
 
@@ -105,7 +105,7 @@ final class LocalData {
      * The service token, the operator token, the demo keys and the demo owners' password: from the environment when
      * set, else from the folder, else made now.
      */
-    record Secrets(String serviceToken, String operatorToken, String dentalKey, String orthoKey,
+    public record Secrets(String serviceToken, String operatorToken, String dentalKey, String orthoKey,
             String ownerPassword) {
     }
 

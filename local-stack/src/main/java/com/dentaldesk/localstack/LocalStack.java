@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Scanner;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * {@code ./run-local}: the whole stack on one machine with nothing installed but a JDK. Starts PostgreSQL on a data
@@ -17,9 +18,10 @@ import java.util.concurrent.CountDownLatch;
  * empty database only) and, when it has been built, the voice gateway pointed at it. Ctrl-C stops everything.
  *
  * <pre>
- * ./run-local [--data DIR] [--fresh [--yes]] [--no-demo]
+ * ./run-local [--data DIR] [--fresh [--yes]] [--no-demo] [--scripted-model]
  *                                                 run (DIR defaults to data/ in the checkout; --no-demo: no demo
- *                                                 clinics are seeded or refreshed)
+ *                                                 clinics are seeded or refreshed; --scripted-model: the gateway's
+ *                                                 model is the shipped scenario files' script, not OpenAI)
  * ./run-local backup FILE [--data DIR]           copy the stopped stack's data to FILE (.tar.gz)
  * ./run-local restore FILE --data DIR            unpack a backup into a new, empty DIR
  * ./run-local create-clinic --name N --slug S --zone Z --owner-email E --owner-name O [--data DIR]
@@ -72,48 +74,14 @@ public final class LocalStack {
             }
             data.deleteForFresh();
         }
-        LocalData.Secrets secrets = data.secrets();
-        String socketSecret = LocalData.env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");
-
-        System.out.println("Starting PostgreSQL on " + data.postgres() + " ...");
-        LocalPostgres postgres = LocalPostgres.startKept(data.postgres());
-        boolean newDatabase = postgres.createDatabaseIfAbsent("booking");
-
-        Map<String, String> booking = new HashMap<>();
-        booking.put("QUARKUS_PROFILE", "local");
-        booking.put("DATABASE_URL", postgres.jdbcUrl("booking"));
-        booking.put("DATABASE_USERNAME", postgres.username());
-        booking.put("BOOKING_API_PORT", String.valueOf(BOOKING_PORT));
-        booking.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
-        booking.put("DEMO_DENTAL_API_KEY", secrets.dentalKey());
-        booking.put("DEMO_ORTHO_API_KEY", secrets.orthoKey());
-        booking.put("DEMO_OWNER_PASSWORD", secrets.ownerPassword());
-        booking.put("BOOKING_DEMO_ENABLED", String.valueOf(arguments.demo()));
-        booking.put("BOOKING_GATEWAY_URLS", "http://127.0.0.1:" + GATEWAY_PORT);
-        booking.put("BOOKING_OPERATOR_TOKEN", secrets.operatorToken());
-        ServiceProcess bookingApi = ServiceProcess.start("booking-api",
-                root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), BOOKING_PORT, booking,
-                "/q/health/ready", System.out::println);
-
-        Path gatewayJar = root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar");
-        boolean gateway = Files.isRegularFile(gatewayJar);
-        if (gateway) {
-            Map<String, String> environment = new HashMap<>();
-            environment.put("BOOKING_API_URL", bookingApi.baseUrl());
-            environment.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
-            environment.put("RETELL_WEBSOCKET_PORT", String.valueOf(GATEWAY_PORT));
-            environment.put("RETELL_WEBSOCKET_SECRET", socketSecret);
-            environment.put("GATEWAY_OUTBOX_DIR", data.outbox().toString());
-            // A person reads this terminal: plain lines, as booking-api prints them.
-            environment.put("LOG_JSON", "false");
-            ServiceProcess.start("voice-gateway", gatewayJar, GATEWAY_PORT, environment, "/health",
-                    System.out::println);
-        }
-
+        Running stack = start(root, data, arguments.demo(), arguments.scriptedModel(), BOOKING_PORT, GATEWAY_PORT,
+                System.out::println);
+        LocalData.Secrets secrets = stack.secrets();
         System.out.printf("%nDentalDesk is running.%n"
                 + "  Console        http://localhost:%d/console%n"
                 + "%s"
                 + "  booking-api    http://localhost:%d  (Swagger UI: http://localhost:%d/q/swagger-ui)%n"
+                + "%s"
                 + "%s"
                 + "%s"
                 + "  Data           %s (%s; kept when you stop: ./run-local backup FILE copies it)%n"
@@ -124,12 +92,100 @@ public final class LocalStack {
                 BOOKING_PORT, BOOKING_PORT,
                 arguments.demo() ? String.format("                 API keys: demo-dental %s, demo-ortho %s%n",
                         secrets.dentalKey(), secrets.orthoKey()) : "",
-                gateway ? String.format("  voice-gateway  ws://localhost:%d/llm-websocket/%s/{call_id}"
-                        + "?clinic=demo-dental%n", GATEWAY_PORT, socketSecret) : "",
-                data.root(), !newDatabase ? "the database as you left it"
+                stack.gateway() != null ? String.format("  voice-gateway  ws://localhost:%d/llm-websocket/%s/{call_id}"
+                        + "?clinic=demo-dental%n", GATEWAY_PORT, stack.socketSecret()) : "",
+                stack.model() != null ? String.format("  Model          scripted by %s (try: java -jar"
+                        + " call-simulator/target/call-simulator.jar scenario --url ws://localhost:%d/llm-websocket/%s"
+                        + " %s/*)%n", SCENARIOS, GATEWAY_PORT, stack.socketSecret(), SCENARIOS) : "",
+                data.root(), !stack.newDatabase() ? "the database as you left it"
                         : arguments.demo() ? "new database, demo clinics seeded" : "new database");
         // Child processes and PostgreSQL are stopped by their shutdown hooks on Ctrl-C.
         new CountDownLatch(1).await();
+    }
+
+    /** The shipped scenario files: with {@code --scripted-model}, their model rules are the gateway's model. */
+    public static final String SCENARIOS = "voice-gateway/src/test/resources/scenarios";
+
+    /** A started local stack; closing it stops every process it started and PostgreSQL. */
+    public record Running(LocalPostgres postgres, ServiceProcess bookingApi, ServiceProcess gateway,
+            ServiceProcess model, LocalData.Secrets secrets, String socketSecret, boolean newDatabase)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            for (ServiceProcess process : new ServiceProcess[] {gateway, model, bookingApi}) {
+                if (process != null) {
+                    process.close();
+                }
+            }
+            postgres.close();
+        }
+    }
+
+    /**
+     * Starts PostgreSQL on the data folder, booking-api (demo clinics seeded into an empty database when
+     * {@code demo}) and, when it has been built, the voice gateway; with {@code scriptedModel}, the call-simulator's
+     * stub model answering by the shipped scenario files' rules, as the gateway's model. What ./run-local runs, and
+     * what the test of the shipped scenario files runs.
+     */
+    public static Running start(Path root, LocalData data, boolean demo, boolean scriptedModel, int bookingPort,
+            int gatewayPort, Consumer<String> output) throws IOException {
+        LocalData.Secrets secrets = data.secrets();
+        String socketSecret = LocalData.env("RETELL_WEBSOCKET_SECRET", "local-dev-socket-secret");
+
+        output.accept("Starting PostgreSQL on " + data.postgres() + " ...");
+        LocalPostgres postgres = LocalPostgres.startKept(data.postgres());
+        boolean newDatabase = postgres.createDatabaseIfAbsent("booking");
+
+        Map<String, String> booking = new HashMap<>();
+        booking.put("QUARKUS_PROFILE", "local");
+        booking.put("DATABASE_URL", postgres.jdbcUrl("booking"));
+        booking.put("DATABASE_USERNAME", postgres.username());
+        booking.put("BOOKING_API_PORT", String.valueOf(bookingPort));
+        booking.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
+        booking.put("DEMO_DENTAL_API_KEY", secrets.dentalKey());
+        booking.put("DEMO_ORTHO_API_KEY", secrets.orthoKey());
+        booking.put("DEMO_OWNER_PASSWORD", secrets.ownerPassword());
+        booking.put("BOOKING_DEMO_ENABLED", String.valueOf(demo));
+        booking.put("BOOKING_GATEWAY_URLS", "http://127.0.0.1:" + gatewayPort);
+        booking.put("BOOKING_OPERATOR_TOKEN", secrets.operatorToken());
+        ServiceProcess bookingApi = ServiceProcess.start("booking-api",
+                root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), bookingPort, booking,
+                "/q/health/ready", output);
+
+        ServiceProcess model = null;
+        Path gatewayJar = root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar");
+        ServiceProcess gateway = null;
+        if (Files.isRegularFile(gatewayJar)) {
+            Map<String, String> environment = new HashMap<>();
+            environment.put("BOOKING_API_URL", bookingApi.baseUrl());
+            environment.put("BOOKING_API_SERVICE_TOKEN", secrets.serviceToken());
+            environment.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
+            environment.put("RETELL_WEBSOCKET_SECRET", socketSecret);
+            environment.put("GATEWAY_OUTBOX_DIR", data.outbox().toString());
+            // A person reads this terminal: plain lines, as booking-api prints them.
+            environment.put("LOG_JSON", "false");
+            if (scriptedModel) {
+                model = scriptedModel(root, output);
+                environment.put("OPENAI_BASE_URL", "http://127.0.0.1:" + model.port() + "/v1");
+                environment.put("OPENAI_API_KEY", "scripted-model");
+            }
+            gateway = ServiceProcess.start("voice-gateway", gatewayJar, gatewayPort, environment, "/health", output);
+        }
+        return new Running(postgres, bookingApi, gateway, model, secrets, socketSecret, newDatabase);
+    }
+
+    /** The call-simulator's stub-llm on a free port, answering by every shipped scenario file's model rules. */
+    private static ServiceProcess scriptedModel(Path root, Consumer<String> output) throws IOException {
+        int port = ServiceProcess.freePort();
+        List<String> arguments = new ArrayList<>(List.of("stub-llm", "--port", String.valueOf(port), "--ttft-ms",
+                "150", "--tokens-per-second", "60", "--tool-call", "none", "--script"));
+        try (var files = Files.list(root.resolve(SCENARIOS))) {
+            files.filter(file -> file.toString().endsWith(".yaml") || file.toString().endsWith(".json")).sorted()
+                    .forEach(file -> arguments.add(file.toString()));
+        }
+        return ServiceProcess.start("stub-llm", List.of("-Xmx128m"),
+                root.resolve("call-simulator/target/call-simulator.jar"), arguments, port, Map.of(), "/health", output);
     }
 
     private static boolean confirmed(LocalData data) {
@@ -142,10 +198,10 @@ public final class LocalStack {
 
     /** What the command line asked for. */
     record Arguments(String command, Path data, Path file, boolean fresh, boolean yes, boolean demo,
-            Map<String, String> clinic) {
+            boolean scriptedModel, Map<String, String> clinic) {
 
         static final String USAGE = """
-                usage: ./run-local [--data DIR] [--fresh [--yes]] [--no-demo]
+                usage: ./run-local [--data DIR] [--fresh [--yes]] [--no-demo] [--scripted-model]
                        ./run-local backup FILE [--data DIR]
                        ./run-local restore FILE --data DIR
                        ./run-local create-clinic --name NAME --slug SLUG --zone ZONE --owner-email EMAIL \\
@@ -158,6 +214,7 @@ public final class LocalStack {
             boolean fresh = false;
             boolean yes = false;
             boolean demo = true;
+            boolean scriptedModel = false;
             Map<String, String> clinic = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (ClinicCommand.OPTIONS.containsKey(args[i])) {
@@ -177,6 +234,7 @@ public final class LocalStack {
                     case "--fresh" -> fresh = true;
                     case "--yes" -> yes = true;
                     case "--no-demo" -> demo = false;
+                    case "--scripted-model" -> scriptedModel = true;
                     default -> {
                         if (args[i].startsWith("-")) {
                             throw new IllegalArgumentException("Unknown option " + args[i]);
@@ -195,7 +253,8 @@ public final class LocalStack {
                     if (positional.size() > 1) {
                         throw new IllegalArgumentException("Unexpected " + positional.get(1));
                     }
-                    return new Arguments("run", data == null ? defaultData : data, null, fresh, yes, demo, Map.of());
+                    return new Arguments("run", data == null ? defaultData : data, null, fresh, yes, demo,
+                            scriptedModel, Map.of());
                 }
                 case "backup", "restore" -> {
                     if (positional.size() != 2) {
@@ -205,14 +264,15 @@ public final class LocalStack {
                         throw new IllegalArgumentException("restore needs --data DIR: a new, empty folder");
                     }
                     return new Arguments(command, data == null ? defaultData : data,
-                            Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false, demo, Map.of());
+                            Path.of(positional.get(1)).toAbsolutePath().normalize(), false, false, demo, false,
+                            Map.of());
                 }
                 case "create-clinic", "connect" -> {
                     if (positional.size() > 1) {
                         throw new IllegalArgumentException("Unexpected " + positional.get(1));
                     }
                     return new Arguments(command, data == null ? defaultData : data, null, false, false, demo,
-                            clinic);
+                            false, clinic);
                 }
                 default -> throw new IllegalArgumentException("Unknown command " + command);
             }

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.dentaldesk.voice.support.BookingStubs;
 import com.dentaldesk.voice.support.Clinics;
@@ -90,11 +92,21 @@ class NoPatientDataInLogsTest {
         suite.root = root;
         int ran = 0;
         for (Method test : ScenarioFilesTest.class.getDeclaredMethods()) {
+            List<Object[]> invocations = new ArrayList<>();
             if (test.isAnnotationPresent(Test.class)) {
+                invocations.add(new Object[0]);
+            }
+            ValueSource files = test.getAnnotation(ValueSource.class);
+            if (test.isAnnotationPresent(ParameterizedTest.class) && files != null) {
+                for (String file : files.strings()) {
+                    invocations.add(new Object[] {file});
+                }
+            }
+            for (Object[] arguments : invocations) {
                 suite.stubs();
                 test.setAccessible(true);
                 try {
-                    test.invoke(suite);
+                    test.invoke(suite, arguments);
                 } catch (InvocationTargetException e) {
                     // Whether a scenario passes (its latency bounds too) is ScenarioFilesTest's verdict; here
                     // every call only has to happen, so that its log lines can be read.

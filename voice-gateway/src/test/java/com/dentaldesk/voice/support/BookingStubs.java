@@ -65,6 +65,13 @@ public final class BookingStubs {
         return this;
     }
 
+    /** One more agent id that resolves to this clinic. */
+    public BookingStubs agent(String agentId, ClinicProfile clinic) {
+        server.stubFor(get(urlPathEqualTo("/api/organizations/resolve")).withQueryParam("agent_id", equalTo(agentId))
+                .atPriority(1).willReturn(json(200, ApiResponse.ok(clinic))));
+        return this;
+    }
+
     public void clinic(ClinicProfile clinic) {
         server.stubFor(get(urlPathEqualTo("/api/organizations/resolve")).withQueryParam("agent_id", equalTo(Clinics.AGENT_ID))
                 .atPriority(1).willReturn(json(200, ApiResponse.ok(clinic))));

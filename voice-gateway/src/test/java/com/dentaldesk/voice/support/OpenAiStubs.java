@@ -10,6 +10,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.dentaldesk.simulator.Scenario;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -49,6 +51,30 @@ public final class OpenAiStubs {
     public static MappingBuilder whenToolReturns(String toolCallId) {
         return post(urlPathEqualTo("/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.messages[-1].tool_call_id", equalTo(toolCallId)));
+    }
+
+    /** The model a scenario file scripts (its {@code model} rules), as stub-llm --script serves it. */
+    public void script(List<Scenario.ModelRule> rules) {
+        // WireMock prefers the newest of equal-priority stubs; a file's rules are in order of preference.
+        int priority = 1;
+        for (Scenario.ModelRule rule : rules) {
+            MappingBuilder when = rule.whenCallerSays() != null ? whenCallerSays(rule.whenCallerSays())
+                    : whenToolReturns(rule.whenToolReturns());
+            ResponseDefinitionBuilder answer;
+            if (rule.fail() != null) {
+                answer = aResponse().withStatus(rule.fail());
+            } else if (rule.toolCall() != null) {
+                JsonNode arguments = rule.toolCall().arguments();
+                answer = sse(toolCall(rule.toolCall().id(), rule.toolCall().name(),
+                        arguments == null || arguments.isNull() ? "{}" : arguments.toString()));
+            } else {
+                answer = sse(text(rule.say()));
+                if (rule.streamMs() != null) {
+                    answer.withChunkedDribbleDelay(30, rule.streamMs().intValue());
+                }
+            }
+            server.stubFor(when.atPriority(priority++).willReturn(answer));
+        }
     }
 
     public void stub(MappingBuilder when, ResponseDefinitionBuilder answer) {
