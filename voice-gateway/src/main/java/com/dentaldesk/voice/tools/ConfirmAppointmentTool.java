@@ -1,9 +1,8 @@
 package com.dentaldesk.voice.tools;
 
+import java.util.Optional;
+
 import com.dentaldesk.contracts.booking.ConfirmationAnswer;
-import com.dentaldesk.voice.agent.CallState;
-import com.dentaldesk.voice.agent.ConfirmationVisit;
-import com.dentaldesk.voice.client.BookingOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -34,18 +33,13 @@ public class ConfirmAppointmentTool implements CallerTool {
 
     @Override
     public ToolResult run(ToolContext context, JsonNode args) {
-        CallState state = context.state();
-        ConfirmationVisit visit = state.confirmation();
-        if (visit == null) {
-            return ToolResult.refused(Spoken.status("NOT_A_CONFIRMATION_CALL").toString());
+        Optional<ToolResult> refused = PatientAnswer.report(context, ConfirmationAnswer.CONFIRMED,
+                "Tell the patient the clinic will note it, without saying it is confirmed.");
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        BookingOutcome outcome = context.booking().answerConfirmation(state.clinicSlug(), visit.appointmentId(),
-                new ConfirmationAnswer(state.callId(), ConfirmationAnswer.CONFIRMED));
-        if (!outcome.success()) {
-            return ToolResult.refused(Spoken.status("NOT_RECORDED").put("instruction", "Tell the patient the clinic "
-                    + "will note it, without saying it is confirmed.").toString());
-        }
-        state.visitConfirmed(context.responseId());
-        return ToolResult.ok(Spoken.status("CONFIRMED").put("when", visit.spokenTime()).toString());
+        context.state().visitConfirmed(context.responseId());
+        return ToolResult.ok(Spoken.status("CONFIRMED").put("when", context.state().confirmation().spokenTime())
+                .toString());
     }
 }

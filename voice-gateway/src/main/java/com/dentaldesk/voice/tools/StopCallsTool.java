@@ -1,9 +1,6 @@
 package com.dentaldesk.voice.tools;
 
 import com.dentaldesk.contracts.booking.ConfirmationAnswer;
-import com.dentaldesk.voice.agent.CallState;
-import com.dentaldesk.voice.agent.ConfirmationVisit;
-import com.dentaldesk.voice.client.BookingOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
@@ -31,17 +28,8 @@ public class StopCallsTool implements CallerTool {
 
     @Override
     public ToolResult run(ToolContext context, JsonNode args) {
-        CallState state = context.state();
-        ConfirmationVisit visit = state.confirmation();
-        if (visit == null) {
-            return ToolResult.refused(Spoken.status("NOT_A_CONFIRMATION_CALL").toString());
-        }
-        BookingOutcome outcome = context.booking().answerConfirmation(state.clinicSlug(), visit.appointmentId(),
-                new ConfirmationAnswer(state.callId(), ConfirmationAnswer.OPTED_OUT));
-        if (!outcome.success()) {
-            return ToolResult.refused(Spoken.status("NOT_RECORDED").put("instruction", "Apologise and say the clinic "
-                    + "will make a note of it.").toString());
-        }
-        return ToolResult.ok(Spoken.status("WILL_NOT_CALL_AGAIN").toString());
+        return PatientAnswer.report(context, ConfirmationAnswer.OPTED_OUT,
+                "Apologise and say the clinic will make a note of it.")
+                .orElseGet(() -> ToolResult.ok(Spoken.status("WILL_NOT_CALL_AGAIN").toString()));
     }
 }

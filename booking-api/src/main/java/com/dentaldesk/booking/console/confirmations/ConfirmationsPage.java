@@ -28,9 +28,9 @@ import com.dentaldesk.booking.confirmations.ConfirmationStatus;
 import com.dentaldesk.booking.console.Console;
 import com.dentaldesk.booking.console.Display;
 import com.dentaldesk.booking.console.SignedInClinic;
+import com.dentaldesk.booking.console.schedule.AppointmentViews;
+import com.dentaldesk.booking.console.schedule.AppointmentViews.AppointmentSummary;
 import com.dentaldesk.booking.errors.BookingException;
-import com.dentaldesk.booking.patients.PatientEntity;
-import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
 
@@ -77,12 +77,15 @@ public class ConfirmationsPage {
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
+    private final AppointmentViews appointmentViews;
     private final SignedInClinic signedIn;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ConfirmationsPage(ConfirmationCalls calls, TenantContext tenant, ClinicTime clinicTime,
-            EntityManager entityManager, SignedInClinic signedIn, AuditTrail audit, Clock clock) {
+            EntityManager entityManager, AppointmentViews appointmentViews, SignedInClinic signedIn, AuditTrail audit,
+            Clock clock) {
+        this.appointmentViews = appointmentViews;
         this.calls = calls;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
@@ -134,20 +137,17 @@ public class ConfirmationsPage {
         LocalDate today = clinicTime.today();
         List<ConfirmationCall> listed = calls.between(clinicTime.startOfDay(today),
                 clinicTime.startOfDay(today.plusDays(DAYS_SHOWN + 1)));
-        Map<Long, AppointmentEntity> appointments = byId(AppointmentEntity.class,
-                listed.stream().map(call -> call.appointmentId).toList(), apt -> apt.id);
-        Map<Long, PatientEntity> patients = byId(PatientEntity.class,
-                appointments.values().stream().map(apt -> apt.patientId).distinct().toList(), p -> p.id);
-        Map<Long, ProviderEntity> providers = byId(ProviderEntity.class,
-                appointments.values().stream().map(apt -> apt.providerId).distinct().toList(), p -> p.id);
+        List<AppointmentEntity> booked = listed.isEmpty() ? List.of() : entityManager.createQuery(
+                "from AppointmentEntity where id in :ids", AppointmentEntity.class)
+                .setParameter("ids", listed.stream().map(call -> call.appointmentId).toList()).getResultList();
+        Map<Long, AppointmentSummary> visits = appointmentViews.summaries(booked).stream()
+                .collect(Collectors.toMap(AppointmentSummary::id, Function.identity()));
         List<Row> rows = listed.stream().map(call -> {
-            AppointmentEntity apt = appointments.get(call.appointmentId);
-            PatientEntity patient = apt == null ? null : patients.get(apt.patientId);
-            ProviderEntity provider = apt == null ? null : providers.get(apt.providerId);
+            AppointmentSummary visit = visits.get(call.appointmentId);
             return new Row(Display.dateTime(call.appointmentStartsAt, tenant.zone()),
-                    patient == null ? "" : patient.firstName + " " + patient.lastName,
-                    provider == null ? "" : provider.displayName(), call.status.dbValue(), call.status.label(),
-                    call.attempts, detail(call), Console.SCHEDULE + "/appointments/" + call.appointmentId);
+                    visit == null ? "" : visit.patient(), visit == null ? "" : visit.provider(),
+                    call.status.dbValue(), call.status.label(), call.attempts, detail(call),
+                    Console.SCHEDULE + "/appointments/" + call.appointmentId);
         }).toList();
         List<DayChoice> days = Arrays.stream(DayOfWeek.values()).map(ConfirmationSettings::code)
                 .map(code -> new DayChoice(code, code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT),
@@ -162,14 +162,6 @@ public class ConfirmationsPage {
                     + Display.dateTime(call.nextAttemptAt, tenant.zone());
         }
         return call.detail == null ? "" : call.detail;
-    }
-
-    private <T> Map<Long, T> byId(Class<T> type, List<Long> ids, Function<T, Long> id) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return entityManager.createQuery("from " + type.getSimpleName() + " where id in :ids", type)
-                .setParameter("ids", ids).getResultStream().collect(Collectors.toMap(id, Function.identity()));
     }
 
     private static SettingsForm form(ConfirmationSettings s) {
