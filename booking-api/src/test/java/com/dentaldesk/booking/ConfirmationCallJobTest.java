@@ -40,6 +40,7 @@ import com.dentaldesk.booking.support.InboxProbe;
 import com.dentaldesk.booking.support.RetellEvents;
 import com.dentaldesk.booking.support.RetellWireMock;
 import com.dentaldesk.booking.tenancy.OrganizationChannel;
+import com.dentaldesk.contracts.retell.ConfirmationCallMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -145,7 +146,7 @@ class ConfirmationCallJobTest {
                 assertThat(call.at()).as("not before 24 h ahead unless no hours were left, never within 2 h")
                         .isBefore(visit.startsAt().minus(Duration.ofHours(2)));
                 assertThat(call.metadata().path("appointment_id").asLong()).isEqualTo(visit.appointmentId());
-                assertThat(call.metadata().path("purpose").asText()).isEqualTo(ConfirmationJob.PURPOSE);
+                assertThat(call.metadata().path("purpose").asText()).isEqualTo(ConfirmationCallMetadata.PURPOSE);
             }
             if (calls.size() == 2) {
                 assertThat(Duration.between(calls.get(0).at(), calls.get(1).at())).isGreaterThanOrEqualTo(
@@ -171,9 +172,16 @@ class ConfirmationCallJobTest {
         job.runOnce(callTime);
         assertThat(retell.findAll(postRequestedFor(urlPathEqualTo(CREATE_CALL)))).hasSize(2);
         stubRetell();
+        // A late report of an earlier try of the same confirmation settles nothing of this one.
+        Map<String, Object> stale = outboundEvent("call_ended", RetellEvents.newCallId(), clinic, visits.get(0),
+                JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
+                        confirmationRowId(visits.get(0)), "attempt", 0)), "dial_no_answer");
+        RetellEvents.send(stale).statusCode(204);
+        inbox.awaitProcessed((String) ((Map<?, ?>) stale.get("call")).get("call_id"));
+        assertThat(confirmation(visits.get(0)).getString("status")).isEqualTo("placing");
         // The first call did go out: its webhook names the confirmation it was placed for.
-        JsonNode firstMetadata = JSON.valueToTree(Map.of("purpose", ConfirmationJob.PURPOSE, "confirmation_id",
-                confirmationRowId(visits.get(0)), "appointment_id", visits.get(0).appointmentId()));
+        JsonNode firstMetadata = JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
+                confirmationRowId(visits.get(0)), "appointment_id", visits.get(0).appointmentId(), "attempt", 1));
         Map<String, Object> started = outboundEvent("call_started", RetellEvents.newCallId(), clinic, visits.get(0),
                 firstMetadata, null);
         RetellEvents.send(started).statusCode(204);

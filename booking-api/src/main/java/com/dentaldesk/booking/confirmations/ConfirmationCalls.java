@@ -1,18 +1,12 @@
 package com.dentaldesk.booking.confirmations;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,11 +17,9 @@ import com.dentaldesk.booking.appointments.AppointmentEntity;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PatientEntity;
 import com.dentaldesk.booking.retell.MergedCall;
-import com.dentaldesk.booking.retell.RetellConfig;
-import com.dentaldesk.booking.tenancy.ClinicChannels;
-import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.AppointmentStatus;
+import com.dentaldesk.contracts.retell.ConfirmationCallMetadata;
 
 /**
  * The current clinic's confirmation calls as a queue and a record: which appointments are due a call, claiming
@@ -47,115 +39,12 @@ public class ConfirmationCalls {
 
     private final EntityManager entityManager;
     private final TenantContext tenant;
-    private final ClinicChannels channels;
-    private final RetellConfig retell;
+    private final ConfirmationSettingsStore settingsStore;
 
-    public ConfirmationCalls(EntityManager entityManager, TenantContext tenant, ClinicChannels channels,
-            RetellConfig retell) {
+    public ConfirmationCalls(EntityManager entityManager, TenantContext tenant, ConfirmationSettingsStore settingsStore) {
         this.entityManager = entityManager;
         this.tenant = tenant;
-        this.channels = channels;
-        this.retell = retell;
-    }
-
-    /** The current clinic's settings, or the defaults (off) when it has none. */
-    public ConfirmationSettings settings() {
-        ConfirmationSettings settings = entityManager.find(ConfirmationSettings.class, tenant.organizationId());
-        if (settings == null) {
-            settings = new ConfirmationSettings();
-            settings.organizationId = tenant.organizationId();
-        }
-        return settings;
-    }
-
-    /**
-     * Changes the settings (fields left null keep their value); calls already planned are planned again under the
-     * new ones. Turning calls on needs a phone number to call from.
-     */
-    public ConfirmationSettings updateSettings(ConfirmationSettingsView change, Instant now) {
-        ConfirmationSettings settings = settings();
-        if (change.enabled() != null) {
-            if (change.enabled()) {
-                cannotCall().ifPresent(reason -> {
-                    throw BookingException.invalid("enabled", reason);
-                });
-            }
-            settings.enabled = change.enabled();
-        }
-        if (change.hoursBefore() != null) {
-            settings.hoursBefore = within("hoursBefore", "Hours before the visit", change.hoursBefore(), 3, 168);
-        }
-        if (change.callingFrom() != null) {
-            settings.callingFrom = time("callingFrom", "Calling from", change.callingFrom());
-        }
-        if (change.callingUntil() != null) {
-            settings.callingUntil = time("callingUntil", "Calling until", change.callingUntil());
-        }
-        if (!settings.callingUntil.isAfter(settings.callingFrom)) {
-            throw BookingException.invalid("callingUntil", "Calling hours must end after they start");
-        }
-        if (change.callingDays() != null) {
-            Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
-            for (String day : change.callingDays()) {
-                try {
-                    days.add(ConfirmationSettings.dayOf(day == null ? "" : day.trim()));
-                } catch (IllegalArgumentException e) {
-                    throw BookingException.invalid("callingDays", "Days are MON, TUE, WED, THU, FRI, SAT or SUN");
-                }
-            }
-            if (days.isEmpty()) {
-                throw BookingException.invalid("callingDays", "Choose at least one day to call on");
-            }
-            settings.callingDays = ConfirmationSettings.daysText(days);
-        }
-        if (change.retries() != null) {
-            settings.retries = within("retries", "Tries again", change.retries(), 0, 5);
-        }
-        if (change.retryAfterMinutes() != null) {
-            settings.retryAfterMinutes = within("retryAfterMinutes", "Minutes between tries", change.retryAfterMinutes(),
-                    15, 1440);
-        }
-        if (change.newPatientsOnly() != null) {
-            settings.newPatientsOnly = change.newPatientsOnly();
-        }
-        if (change.appointmentTypes() != null) {
-            settings.appointmentTypes = change.appointmentTypes().stream().filter(Objects::nonNull)
-                    .map(String::strip).filter(type -> !type.isEmpty()).distinct().limit(50)
-                    .toArray(String[]::new);
-        }
-        settings.updatedAt = now;
-        if (!entityManager.contains(settings)) {
-            entityManager.persist(settings);
-        }
-        entityManager.createQuery("update ConfirmationCall set nextAttemptAt = null where status = :due")
-                .setParameter("due", ConfirmationStatus.DUE).executeUpdate();
-        return settings;
-    }
-
-    /** Why this clinic's calls could not be placed now (no number to call from, Retell not set up), if so. */
-    public Optional<String> cannotCall() {
-        if (retell.apiKey().isEmpty()) {
-            return Optional.of("Outbound calls need Retell: RETELL_API_KEY is not set on this server");
-        }
-        boolean hasNumber = channels.ofClinic(tenant.organizationId()).stream()
-                .anyMatch(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind));
-        return hasNumber ? Optional.empty()
-                : Optional.of("Connect a phone number to call from before turning confirmation calls on");
-    }
-
-    private static int within(String field, String label, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw BookingException.invalid(field, label + " must be between " + min + " and " + max);
-        }
-        return value;
-    }
-
-    private static LocalTime time(String field, String label, String value) {
-        try {
-            return LocalTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw BookingException.invalid(field, label + " must be a time like 09:00");
-        }
+        this.settingsStore = settingsStore;
     }
 
     /** A claimed call, ready to be placed. */
@@ -307,7 +196,8 @@ public class ConfirmationCalls {
             return;
         }
         ConfirmationCall call = locked(confirmationId);
-        if (call == null || (call.retellCallId != null && !call.retellCallId.equals(event.callId()))) {
+        if (call == null || call.attempts != attemptOf(event)
+                || (call.retellCallId != null && !call.retellCallId.equals(event.callId()))) {
             return; // another clinic's, or an earlier attempt's late event
         }
         if (call.status == ConfirmationStatus.PLACING) {
@@ -328,7 +218,7 @@ public class ConfirmationCalls {
         } else if ("voicemail_reached".equals(reason) || inVoicemail(event)) {
             call.settle(ConfirmationStatus.VOICEMAIL, "A short message without details was left", now);
         } else if (NOT_PICKED_UP.contains(reason) || "not_connected".equals(event.status())) {
-            retryOrSettle(settings(), call, ConfirmationStatus.NO_ANSWER, "No answer", now);
+            retryOrSettle(settingsStore.current(), call, ConfirmationStatus.NO_ANSWER, "No answer", now);
         } else {
             call.settle(ConfirmationStatus.UNRESOLVED, null, now);
         }
@@ -433,12 +323,18 @@ public class ConfirmationCalls {
         return event.analysis() != null && event.analysis().path("in_voicemail").asBoolean(false);
     }
 
+    /** Which attempt a call was, from the metadata the job gave Retell (0 when absent). */
+    private static int attemptOf(MergedCall event) {
+        return event.metadata().path(ConfirmationCallMetadata.ATTEMPT).asInt(0);
+    }
+
     /** The confirmation a call was placed for, from the metadata the job gave Retell. */
     static Long confirmationIdOf(MergedCall event) {
-        if (event.metadata() == null || !ConfirmationJob.PURPOSE.equals(event.metadata().path("purpose").asText())) {
+        if (event.metadata() == null || !ConfirmationCallMetadata.PURPOSE.equals(
+                event.metadata().path(ConfirmationCallMetadata.PURPOSE_KEY).asText())) {
             return null;
         }
-        var id = event.metadata().path("confirmation_id");
+        var id = event.metadata().path(ConfirmationCallMetadata.CONFIRMATION_ID);
         return id.canConvertToLong() ? id.asLong() : id.isTextual() && id.asText().matches("\\d{1,18}")
                 ? Long.valueOf(id.asText()) : null;
     }

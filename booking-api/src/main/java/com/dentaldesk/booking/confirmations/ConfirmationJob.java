@@ -21,8 +21,6 @@ import io.quarkus.scheduler.Scheduled;
 public class ConfirmationJob {
 
     private static final Logger LOG = Logger.getLogger(ConfirmationJob.class);
-    /** Marks a call's metadata as a confirmation call: the gateway and the webhooks read it. */
-    public static final String PURPOSE = "appointment_confirmation";
 
     private final ConfirmationRound round;
     private final Clock clock;

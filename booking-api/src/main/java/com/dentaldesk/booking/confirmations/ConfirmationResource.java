@@ -31,12 +31,15 @@ public class ConfirmationResource {
     private static final int MAX_RANGE_DAYS = 62;
 
     private final ConfirmationCalls calls;
+    private final ConfirmationSettingsStore settings;
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
     private final Clock clock;
 
-    public ConfirmationResource(ConfirmationCalls calls, TenantContext tenant, ClinicTime clinicTime, Clock clock) {
+    public ConfirmationResource(ConfirmationCalls calls, ConfirmationSettingsStore settings, TenantContext tenant,
+            ClinicTime clinicTime, Clock clock) {
         this.calls = calls;
+        this.settings = settings;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
         this.clock = clock;
@@ -45,7 +48,7 @@ public class ConfirmationResource {
     @GET
     @Path("/settings")
     public ApiResponse<ConfirmationSettingsView> settings() {
-        return ApiResponse.ok(ConfirmationSettingsView.of(calls.settings()));
+        return ApiResponse.ok(ConfirmationSettingsView.of(settings.current()));
     }
 
     @PUT
@@ -55,7 +58,7 @@ public class ConfirmationResource {
             throw BookingException.missing(List.of("enabled"));
         }
         return ApiResponse.ok(ConfirmationSettingsView.of(
-                calls.updateSettings(change, clock.instant())));
+                settings.update(change, clock.instant())));
     }
 
     /** The calls about appointments on the clinic's days {@code from}..{@code to} (default: today and tomorrow). */

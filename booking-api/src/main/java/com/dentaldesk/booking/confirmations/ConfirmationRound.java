@@ -25,6 +25,7 @@ import com.dentaldesk.booking.tenancy.OrganizationRepository;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.contracts.booking.ErrorCode;
+import com.dentaldesk.contracts.retell.ConfirmationCallMetadata;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -40,15 +41,18 @@ public class ConfirmationRound {
     private static final DateTimeFormatter SPOKEN = DateTimeFormatter.ofPattern("EEEE, MMMM d 'at' h:mm a", Locale.US);
 
     private final ConfirmationCalls calls;
+    private final ConfirmationSettingsStore settingsStore;
     private final RetellCallService retell;
     private final OrganizationRepository organizations;
     private final ClinicChannels channels;
     private final TenantContext tenant;
     private final EntityManager entityManager;
 
-    public ConfirmationRound(ConfirmationCalls calls, RetellCallService retell, OrganizationRepository organizations,
-            ClinicChannels channels, TenantContext tenant, EntityManager entityManager) {
+    public ConfirmationRound(ConfirmationCalls calls, ConfirmationSettingsStore settingsStore, RetellCallService retell,
+            OrganizationRepository organizations, ClinicChannels channels, TenantContext tenant,
+            EntityManager entityManager) {
         this.calls = calls;
+        this.settingsStore = settingsStore;
         this.retell = retell;
         this.organizations = organizations;
         this.channels = channels;
@@ -74,7 +78,7 @@ public class ConfirmationRound {
         Organization clinic = QuarkusTransaction.requiringNew().call(() -> organizations.findById(organizationId));
         tenant.actFor(clinic);
         ConfirmationSettings settings = QuarkusTransaction.requiringNew().call(() -> {
-            ConfirmationSettings current = calls.settings();
+            ConfirmationSettings current = settingsStore.current();
             if (current.enabled) {
                 calls.releaseAbandoned(current, now);
                 calls.enqueue(current, now);
@@ -125,14 +129,16 @@ public class ConfirmationRound {
         ProviderEntity provider = QuarkusTransaction.requiringNew()
                 .call(() -> entityManager.find(ProviderEntity.class, call.providerId()));
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put("purpose", ConfirmationJob.PURPOSE);
-        metadata.put("confirmation_id", call.confirmationId());
-        metadata.put("appointment_id", call.appointmentId());
-        metadata.put("patient_first_name", call.patientFirstName());
-        metadata.put("appointment_time", SPOKEN.format(call.startsAt().atZone(tenant.zone())));
-        metadata.put("appointment_start", ClinicTime.WALL_TIME.format(call.startsAt().atZone(tenant.zone())));
+        metadata.put(ConfirmationCallMetadata.PURPOSE_KEY, ConfirmationCallMetadata.PURPOSE);
+        metadata.put(ConfirmationCallMetadata.CONFIRMATION_ID, call.confirmationId());
+        metadata.put(ConfirmationCallMetadata.APPOINTMENT_ID, call.appointmentId());
+        // A late event of an earlier attempt is told from this one's by it.
+        metadata.put(ConfirmationCallMetadata.ATTEMPT, call.attempt());
+        metadata.put(ConfirmationCallMetadata.PATIENT_FIRST_NAME, call.patientFirstName());
+        metadata.put(ConfirmationCallMetadata.APPOINTMENT_TIME, SPOKEN.format(call.startsAt().atZone(tenant.zone())));
+        metadata.put(ConfirmationCallMetadata.APPOINTMENT_START, ClinicTime.WALL_TIME.format(call.startsAt().atZone(tenant.zone())));
         if (provider != null) {
-            metadata.put("provider", provider.displayName());
+            metadata.put(ConfirmationCallMetadata.PROVIDER, provider.displayName());
         }
         return metadata;
     }

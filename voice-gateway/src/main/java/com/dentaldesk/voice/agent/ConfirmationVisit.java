@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
+import com.dentaldesk.contracts.retell.ConfirmationCallMetadata;
+
 /**
  * The visit a confirmation call is about, as booking-api's job described it in the call's metadata. Only an
  * outbound call whose metadata says {@code purpose: appointment_confirmation} has one.
@@ -16,23 +18,22 @@ import java.util.Map;
  */
 public record ConfirmationVisit(long appointmentId, String spokenTime, LocalDateTime start, String provider) {
 
-    static final String PURPOSE = "appointment_confirmation";
     private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** The visit named by an outbound call's metadata, or null when the call is not a confirmation call. */
     static ConfirmationVisit of(boolean outbound, Map<String, Object> metadata) {
-        if (!outbound || metadata == null || !PURPOSE.equals(text(metadata, "purpose"))) {
+        if (!outbound || metadata == null || !ConfirmationCallMetadata.PURPOSE.equals(text(metadata, ConfirmationCallMetadata.PURPOSE_KEY))) {
             return null;
         }
-        String id = text(metadata, "appointment_id");
-        String spoken = text(metadata, "appointment_time");
-        String start = text(metadata, "appointment_start");
+        String id = text(metadata, ConfirmationCallMetadata.APPOINTMENT_ID);
+        String spoken = text(metadata, ConfirmationCallMetadata.APPOINTMENT_TIME);
+        String start = text(metadata, ConfirmationCallMetadata.APPOINTMENT_START);
         if (id == null || !id.matches("\\d{1,18}") || spoken == null || start == null) {
             return null;
         }
         try {
             return new ConfirmationVisit(Long.parseLong(id), spoken, LocalDateTime.parse(start, WALL_TIME),
-                    text(metadata, "provider"));
+                    text(metadata, ConfirmationCallMetadata.PROVIDER));
         } catch (DateTimeParseException e) {
             return null;
         }

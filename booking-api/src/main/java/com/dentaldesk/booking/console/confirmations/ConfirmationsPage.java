@@ -23,6 +23,7 @@ import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.confirmations.ConfirmationCall;
 import com.dentaldesk.booking.confirmations.ConfirmationCalls;
 import com.dentaldesk.booking.confirmations.ConfirmationSettings;
+import com.dentaldesk.booking.confirmations.ConfirmationSettingsStore;
 import com.dentaldesk.booking.confirmations.ConfirmationSettingsView;
 import com.dentaldesk.booking.confirmations.ConfirmationStatus;
 import com.dentaldesk.booking.console.Console;
@@ -74,6 +75,7 @@ public class ConfirmationsPage {
     private static final int DAYS_SHOWN = 7;
 
     private final ConfirmationCalls calls;
+    private final ConfirmationSettingsStore settingsStore;
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
@@ -82,11 +84,12 @@ public class ConfirmationsPage {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ConfirmationsPage(ConfirmationCalls calls, TenantContext tenant, ClinicTime clinicTime,
-            EntityManager entityManager, AppointmentViews appointmentViews, SignedInClinic signedIn, AuditTrail audit,
-            Clock clock) {
+    public ConfirmationsPage(ConfirmationCalls calls, ConfirmationSettingsStore settingsStore, TenantContext tenant,
+            ClinicTime clinicTime, EntityManager entityManager, AppointmentViews appointmentViews,
+            SignedInClinic signedIn, AuditTrail audit, Clock clock) {
         this.appointmentViews = appointmentViews;
         this.calls = calls;
+        this.settingsStore = settingsStore;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
         this.entityManager = entityManager;
@@ -121,7 +124,7 @@ public class ConfirmationsPage {
                     typed.newPatientsOnly(), Arrays.stream(typed.types().split(",")).map(String::strip)
                             .filter(type -> !type.isEmpty()).toList());
             QuarkusTransaction.requiringNew().run(() -> {
-                calls.updateSettings(change, clock.instant());
+                settingsStore.update(change, clock.instant());
                 audit.record(signedIn.actor(), typed.enabled() ? "Changed confirmation calls (on)"
                         : "Changed confirmation calls (off)", null);
             });
@@ -133,7 +136,7 @@ public class ConfirmationsPage {
     }
 
     private ConfirmationsView view(SettingsForm typed, String notice, String error) {
-        SettingsForm settings = typed != null ? typed : form(calls.settings());
+        SettingsForm settings = typed != null ? typed : form(settingsStore.current());
         LocalDate today = clinicTime.today();
         List<ConfirmationCall> listed = calls.between(clinicTime.startOfDay(today),
                 clinicTime.startOfDay(today.plusDays(DAYS_SHOWN + 1)));
@@ -153,7 +156,7 @@ public class ConfirmationsPage {
                 .map(code -> new DayChoice(code, code.charAt(0) + code.substring(1).toLowerCase(Locale.ROOT),
                         settings.days().contains(code)))
                 .toList();
-        return new ConfirmationsView(settings, days, calls.cannotCall().orElse(null), rows, notice, error);
+        return new ConfirmationsView(settings, days, settingsStore.cannotCall().orElse(null), rows, notice, error);
     }
 
     private String detail(ConfirmationCall call) {
