@@ -200,6 +200,29 @@ class ConfirmationCallJobTest {
     }
 
     @Test
+    void shouldNotLetAnotherClinicsCallSettleAConfirmationItsMetadataNames() throws Exception {
+        Clinic clinic = clinicWithCallsOn("America/New_York", 0);
+        Visit visit = bookTomorrow(clinic, 1, new ArrayList<>()).get(0);
+        retell.resetAll();
+        retell.stubFor(post(CREATE_CALL).willReturn(aResponse().withStatus(201).withFixedDelay(2_000)
+                .withHeader("Content-Type", "application/json").withBody("{\"call_id\":\"call_lost\"}")));
+        job.runOnce(firstCallingMomentBefore(visit.startsAt(), clinic.zone()));
+        stubRetell();
+        assertThat(confirmation(visit).getString("status")).isEqualTo("placing");
+
+        // Another clinic places a call of its own with metadata naming this clinic's confirmation.
+        Clinic other = clinicWithCallsOn("America/New_York", 0);
+        Visit theirs = new Visit(other, 0, RetellEvents.newNumber(), visit.startsAt(), true);
+        Map<String, Object> forged = outboundEvent("call_started", RetellEvents.newCallId(), other, theirs,
+                JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
+                        confirmationRowId(visit), "attempt", 1)), null);
+        RetellEvents.send(forged).statusCode(204);
+        inbox.awaitProcessed((String) ((Map<?, ?>) forged.get("call")).get("call_id"));
+        assertThat(confirmation(visit).getString("status")).isEqualTo("placing");
+        assertThat(confirmation(visit).getString("callId")).isNull();
+    }
+
+    @Test
     void shouldLetTheOwnerTurnCallsOnOnlyWithANumberToCallFromAndRefuseBadHours() {
         Clinic clinic = fixture.create("America/Chicago");
         clinic.api().body(Map.of("enabled", true)).put("/api/confirmations/settings").then().statusCode(422)
