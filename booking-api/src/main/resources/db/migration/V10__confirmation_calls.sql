@@ -28,6 +28,8 @@ create table confirmation_calls (
     status                text not null check (status in ('due', 'placing', 'calling', 'confirmed', 'cancelled',
                               'moved', 'no_answer', 'voicemail', 'opted_out', 'unresolved', 'skipped', 'failed')),
     attempts              int not null default 0,
+    -- Every claim, counted tries or not; a call's metadata carries it, so a late report of an earlier claim is known.
+    claims                int not null default 0,
     next_attempt_at       timestamptz,
     placing_since         timestamptz,
     last_attempt_at       timestamptz,
@@ -48,9 +50,11 @@ alter table confirmation_settings force row level security;
 create policy clinic_isolation on confirmation_settings for all
     using (organization_id = nullif(current_setting('app.clinic_id', true), '')::bigint)
     with check (organization_id = nullif(current_setting('app.clinic_id', true), '')::bigint);
--- The job looks for clinics with confirmation calls on before it acts for each: it may see which clinics these are
--- (settings only, no patient data), never change them.
-create policy job_scan on confirmation_settings for select using (enabled);
+-- The job looks for clinics with confirmation calls on before it acts for each, in a transaction that acts for no
+-- clinic: such a transaction (and only such) may see which clinics these are (settings only, no patient data). A
+-- clinic's own transactions see their own row alone.
+create policy job_scan on confirmation_settings for select
+    using (enabled and coalesce(nullif(current_setting('app.clinic_id', true), ''), '0') = '0');
 
 alter table confirmation_calls enable row level security;
 alter table confirmation_calls force row level security;

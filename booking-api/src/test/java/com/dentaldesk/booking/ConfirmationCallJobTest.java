@@ -53,7 +53,7 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * The confirmation-call job as two booking-api instances run it: two runners at once on every tick of a simulated
- * day and a half, Retell stubbed. Each eligible appointment is called exactly once (or once per retry when nobody
+ * three days, Retell stubbed. Each eligible appointment is called exactly once (or once per retry when nobody
  * answers), only inside the clinic's calling hours in its own zone, and never for an opted-out patient or a
  * cancelled visit.
  */
@@ -117,11 +117,11 @@ class ConfirmationCallJobTest {
         Clinic west = clinicWithCallsOn("America/Los_Angeles", 1);
         List<String> notToCall = new ArrayList<>();
         for (Clinic clinic : List.of(east, west)) {
-            visits.addAll(bookTomorrow(clinic, 25, notToCall));
+            visits.addAll(bookInTwoDays(clinic, 25, notToCall));
         }
         Instant start = Instant.now();
         Map<String, List<Placed>> callsByNumber = new HashMap<>();
-        for (Instant now = start; now.isBefore(start.plus(Duration.ofHours(50))); now = now.plus(TICK)) {
+        for (Instant now = start; now.isBefore(start.plus(Duration.ofHours(72))); now = now.plus(TICK)) {
             int before = retell.findAll(postRequestedFor(urlPathEqualTo(CREATE_CALL))).size();
             runAsTwoInstances(now);
             List<LoggedRequest> all = retell.findAll(postRequestedFor(urlPathEqualTo(CREATE_CALL)));
@@ -163,7 +163,7 @@ class ConfirmationCallJobTest {
     @Test
     void shouldPlaceAgainOnlyTheCallRetellNeverReportedAfterItsAnswerWasLost() throws Exception {
         Clinic clinic = clinicWithCallsOn("Europe/London", 0);
-        List<Visit> visits = bookTomorrow(clinic, 2, new ArrayList<>());
+        List<Visit> visits = bookInTwoDays(clinic, 2, new ArrayList<>());
         Instant callTime = firstCallingMomentBefore(visits.get(0).startsAt(), clinic.zone());
         // Retell takes both requests but its answers never arrive (as if this instance died waiting for them).
         retell.resetAll();
@@ -175,13 +175,13 @@ class ConfirmationCallJobTest {
         // A late report of an earlier try of the same confirmation settles nothing of this one.
         Map<String, Object> stale = outboundEvent("call_ended", RetellEvents.newCallId(), clinic, visits.get(0),
                 JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
-                        confirmationRowId(visits.get(0)), "attempt", 0)), "dial_no_answer");
+                        confirmationRowId(visits.get(0)), "claim", 0)), "dial_no_answer");
         RetellEvents.send(stale).statusCode(204);
         inbox.awaitProcessed((String) ((Map<?, ?>) stale.get("call")).get("call_id"));
         assertThat(confirmation(visits.get(0)).getString("status")).isEqualTo("placing");
         // The first call did go out: its webhook names the confirmation it was placed for.
         JsonNode firstMetadata = JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
-                confirmationRowId(visits.get(0)), "appointment_id", visits.get(0).appointmentId(), "attempt", 1));
+                confirmationRowId(visits.get(0)), "appointment_id", visits.get(0).appointmentId(), "claim", 1));
         Map<String, Object> started = outboundEvent("call_started", RetellEvents.newCallId(), clinic, visits.get(0),
                 firstMetadata, null);
         RetellEvents.send(started).statusCode(204);
@@ -202,7 +202,7 @@ class ConfirmationCallJobTest {
     @Test
     void shouldNotLetAnotherClinicsCallSettleAConfirmationItsMetadataNames() throws Exception {
         Clinic clinic = clinicWithCallsOn("America/New_York", 0);
-        Visit visit = bookTomorrow(clinic, 1, new ArrayList<>()).get(0);
+        Visit visit = bookInTwoDays(clinic, 1, new ArrayList<>()).get(0);
         retell.resetAll();
         retell.stubFor(post(CREATE_CALL).willReturn(aResponse().withStatus(201).withFixedDelay(2_000)
                 .withHeader("Content-Type", "application/json").withBody("{\"call_id\":\"call_lost\"}")));
@@ -215,11 +215,57 @@ class ConfirmationCallJobTest {
         Visit theirs = new Visit(other, 0, RetellEvents.newNumber(), visit.startsAt(), true);
         Map<String, Object> forged = outboundEvent("call_started", RetellEvents.newCallId(), other, theirs,
                 JSON.valueToTree(Map.of("purpose", ConfirmationCallMetadata.PURPOSE, "confirmation_id",
-                        confirmationRowId(visit), "attempt", 1)), null);
+                        confirmationRowId(visit), "claim", 1)), null);
         RetellEvents.send(forged).statusCode(204);
         inbox.awaitProcessed((String) ((Map<?, ?>) forged.get("call")).get("call_id"));
         assertThat(confirmation(visit).getString("status")).isEqualTo("placing");
         assertThat(confirmation(visit).getString("callId")).isNull();
+    }
+
+    @Test
+    void shouldNotCallWithinTwoHoursOfTheVisitWhenTheCallWasDueLongAgo() {
+        Clinic clinic = clinicWithCallsOn("America/New_York", 0);
+        Visit visit = bookInTwoDays(clinic, 5, new ArrayList<>()).get(4); // 10:00
+        Instant dueAt = firstCallingMomentBefore(visit.startsAt(), clinic.zone());
+        job.runOnce(dueAt.minus(Duration.ofHours(8))); // queued and planned, not due yet
+        // The service was down until an hour before the visit.
+        job.runOnce(visit.startsAt().minus(Duration.ofHours(1)));
+        assertThat(retell.findAll(postRequestedFor(urlPathEqualTo(CREATE_CALL)))).isEmpty();
+        assertThat(confirmation(visit).getString("status")).isEqualTo("skipped");
+        assertThat(confirmation(visit).getString("detail")).isEqualTo("Too close to the visit to call");
+    }
+
+    @Test
+    void shouldCallAVisitScheduledAgainAfterItWasCancelled() {
+        Clinic clinic = clinicWithCallsOn("America/New_York", 0);
+        Visit visit = bookInTwoDays(clinic, 1, new ArrayList<>()).get(0);
+        Instant callTime = firstCallingMomentBefore(visit.startsAt(), clinic.zone());
+        job.runOnce(callTime.minus(Duration.ofHours(8)));
+        clinic.call("DeleteAppointment", Map.of("AptNum", visit.appointmentId())).statusCode(200);
+        assertThat(confirmation(visit).getString("status")).isEqualTo("cancelled");
+        clinic.call("UpdateAppointment", Map.of("AptNum", visit.appointmentId(), "AptStatus", "Scheduled"))
+                .statusCode(200);
+        job.runOnce(callTime);
+        assertThat(retell.findAll(postRequestedFor(urlPathEqualTo(CREATE_CALL)))).hasSize(1);
+        assertThat(confirmation(visit).getString("status")).isEqualTo("calling");
+    }
+
+    @Test
+    void shouldRefuseAConfirmationForAVisitMovedInTheSameCall() throws Exception {
+        Clinic clinic = clinicWithCallsOn("America/New_York", 0);
+        Visit visit = bookInTwoDays(clinic, 1, new ArrayList<>()).get(0);
+        job.runOnce(firstCallingMomentBefore(visit.startsAt(), clinic.zone()));
+        String callId = confirmation(visit).getString("callId");
+        String later = visit.startsAt().plus(Duration.ofHours(3)).atZone(clinic.zone()).toLocalDateTime().toString()
+                .replace('T', ' ') + ":00";
+        clinic.call("UpdateAppointment", Map.of("AptNum", visit.appointmentId(), "AptDateTime", later))
+                .statusCode(200);
+        assertThat(confirmation(visit).getString("status")).isEqualTo("moved");
+        clinic.gateway().body(Map.of("callId", callId, "answer", "confirmed"))
+                .post("/api/confirmations/" + visit.appointmentId() + "/answer").then().statusCode(422);
+        clinic.api().body(Map.of("callId", callId, "answer", "confirmed"))
+                .post("/api/confirmations/" + visit.appointmentId() + "/answer").then().statusCode(401);
+        assertThat(confirmation(visit).getString("status")).isEqualTo("moved");
     }
 
     @Test
@@ -242,7 +288,7 @@ class ConfirmationCallJobTest {
     @Test
     void shouldShowTheFrontDeskEachVisitsCallAndLetOnlyTheOwnerChangeTheSettings() throws Exception {
         Clinic clinic = clinicWithCallsOn("America/Denver", 1);
-        List<Visit> visits = bookTomorrow(clinic, 2, new ArrayList<>());
+        List<Visit> visits = bookInTwoDays(clinic, 2, new ArrayList<>());
         job.runOnce(firstCallingMomentBefore(visits.get(0).startsAt(), clinic.zone()));
         clinic.call("DeleteAppointment", Map.of("AptNum", visits.get(1).appointmentId())).statusCode(200);
 
@@ -343,13 +389,14 @@ class ConfirmationCallJobTest {
     }
 
     /**
-     * {@code count} visits tomorrow from 08:00 every 30 minutes; every fifth patient never answers. Two more patients
+     * {@code count} visits the day after tomorrow from 08:00 every 30 minutes; every fifth patient never answers. Two more patients
      * must not be called: one who opted out, one whose visit was cancelled (their numbers go to {@code notToCall}).
      */
-    private List<Visit> bookTomorrow(Clinic clinic, int count, List<String> notToCall) {
+    private List<Visit> bookInTwoDays(Clinic clinic, int count, List<String> notToCall) {
         long provider = clinic.provider("Conf" + clinic.id());
         clinic.room("Room 1", true);
-        LocalDate tomorrow = LocalDate.now(clinic.zone()).plusDays(1);
+        // Two days ahead, so the day before always has calling hours left, whatever the time the test runs at.
+        LocalDate tomorrow = LocalDate.now(clinic.zone()).plusDays(2);
         LocalTime first = LocalTime.of(8, 0);
         List<Visit> visits = new ArrayList<>();
         for (int i = 0; i < count + 2; i++) {
@@ -396,7 +443,7 @@ class ConfirmationCallJobTest {
     }
 
     private static Instant firstCallingMomentBefore(Instant visit, ZoneId zone) {
-        // Tomorrow's first visit is at 08:00; 24 h before it is outside 09:00-18:00, so the call goes at 09:00 today.
+        // The first visit is at 08:00; 24 h before it is outside 09:00-18:00, so the call goes at 09:00 that day.
         Instant due = visit.minus(Duration.ofHours(24));
         ZonedDateTime local = due.atZone(zone);
         ZonedDateTime opening = local.toLocalDate().atTime(9, 0).atZone(zone);

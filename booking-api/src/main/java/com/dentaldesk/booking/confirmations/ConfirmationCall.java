@@ -32,7 +32,11 @@ public class ConfirmationCall {
 
     public ConfirmationStatus status;
 
+    /** Tries that count against the clinic's retries. */
     public int attempts;
+
+    /** Every claim of this row, lost ones included: only goes up; the call's metadata carries it. */
+    public int claims;
 
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -48,41 +50,46 @@ public class ConfirmationCalls {
     }
 
     /** A claimed call, ready to be placed. */
-    public record Claimed(long confirmationId, long appointmentId, int attempt, String patientPhone,
+    public record Claimed(long confirmationId, long appointmentId, int claim, String patientPhone,
             String patientFirstName, Instant startsAt, long providerId) {
     }
 
     /**
-     * Queues the appointments that need a call (every scheduled one in the horizon, minus those already queued,
-     * opted out, without a phone, or outside the clinic's choice of types and new patients), then plans any queued
-     * call without a time.
+     * Queues the appointments that need a call (every scheduled one in the horizon, minus those opted out, without a
+     * phone, or outside the clinic's choice of types and new patients), then plans any queued call without a time.
+     * A visit already queued is queued again only when it is back: cancelled and scheduled again, or skipped and
+     * then moved or reconsidered under changed settings.
      */
     public void enqueue(ConfirmationSettings settings, Instant now) {
-        String types = settings.appointmentTypes.length == 0 ? ""
-                : " and lower(a.appointment_type) in (select lower(t) from unnest(cast(:types as text[])) t)";
-        String newOnly = !settings.newPatientsOnly ? ""
-                : " and not exists (select 1 from appointments e where e.patient_id = a.patient_id"
-                        + " and e.starts_at < a.starts_at and e.status in ('Scheduled', 'Complete'))";
+        Eligible eligible = eligible(settings);
         var insert = entityManager.createNativeQuery("insert into confirmation_calls (organization_id, appointment_id,"
                 + " appointment_starts_at, status) select a.organization_id, a.id, a.starts_at, 'due'"
                 + " from appointments a join patients p on p.id = a.patient_id"
                 + " where a.organization_id = :clinic and a.status = 'Scheduled'"
-                + " and a.starts_at > :soonest and a.starts_at <= :horizon"
-                + " and p.phone is not null and p.calls_opted_out_at is null" + types + newOnly
-                + " on conflict (organization_id, appointment_id) do nothing")
+                + " and a.starts_at > :soonest and a.starts_at <= :horizon" + eligible.sql()
+                + " on conflict (organization_id, appointment_id) do update set status = 'due',"
+                + " appointment_starts_at = excluded.appointment_starts_at, next_attempt_at = null, attempts = 0,"
+                + " detail = null, updated_at = :now where confirmation_calls.status = 'cancelled'"
+                + " or (confirmation_calls.status = 'skipped' and (confirmation_calls.appointment_starts_at"
+                + " <> excluded.appointment_starts_at or confirmation_calls.updated_at < :settingsChanged))")
                 .setParameter("clinic", tenant.organizationId())
                 .setParameter("soonest", now.plus(CallingWindow.LAST_CALL_BEFORE_VISIT))
-                .setParameter("horizon", now.plus(settings.before()).plus(QUEUED_AHEAD));
-        if (!types.isEmpty()) {
-            insert.setParameter("types", settings.appointmentTypes);
-        }
+                .setParameter("horizon", now.plus(settings.before()).plus(QUEUED_AHEAD))
+                .setParameter("now", now)
+                .setParameter("settingsChanged", settings.updatedAt == null ? Instant.EPOCH : settings.updatedAt);
+        eligible.bind(insert);
         insert.executeUpdate();
         CallingWindow window = settings.window(tenant.zone());
+        // Locked: a cancel or move of the same visit waits, so neither writes over the other.
         List<ConfirmationCall> unplanned = entityManager.createQuery("from ConfirmationCall where status = :due"
                 + " and nextAttemptAt is null", ConfirmationCall.class)
-                .setParameter("due", ConfirmationStatus.DUE).getResultList();
+                .setParameter("due", ConfirmationStatus.DUE).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         for (ConfirmationCall call : unplanned) {
-            Optional<Instant> at = window.firstCall(call.appointmentStartsAt, settings.before(), now);
+            // A call waiting for its retry keeps the retry's spacing when it is planned again.
+            Optional<Instant> at = call.attempts > 0 && call.lastAttemptAt != null
+                    ? window.retry(call.appointmentStartsAt, settings.retryAfter(), call.lastAttemptAt)
+                    : window.firstCall(call.appointmentStartsAt, settings.before(), now);
             if (at.isPresent()) {
                 call.nextAttemptAt = at.get();
                 call.updatedAt = now;
@@ -90,6 +97,26 @@ public class ConfirmationCalls {
                 call.settle(ConfirmationStatus.SKIPPED, "No calling hours before the visit", now);
             }
         }
+    }
+
+    /** The clinic's choice of visits (types, first visits only) as SQL over {@code a} (appointments). */
+    private record Eligible(String sql, String[] types) {
+
+        void bind(jakarta.persistence.Query query) {
+            if (types.length > 0) {
+                query.setParameter("types", types);
+            }
+        }
+    }
+
+    private static Eligible eligible(ConfirmationSettings settings) {
+        String types = settings.appointmentTypes.length == 0 ? ""
+                : " and lower(a.appointment_type) in (select lower(t) from unnest(cast(:types as text[])) t)";
+        String newOnly = !settings.newPatientsOnly ? ""
+                : " and not exists (select 1 from appointments e where e.patient_id = a.patient_id"
+                        + " and e.starts_at < a.starts_at and e.status in ('Scheduled', 'Complete'))";
+        return new Eligible(" and p.phone is not null and p.calls_opted_out_at is null" + types + newOnly,
+                settings.appointmentTypes);
     }
 
     /**
@@ -104,6 +131,7 @@ public class ConfirmationCalls {
                 + " for update skip locked").setParameter("clinic", tenant.organizationId()).setParameter("now", now)
                 .setParameter("limit", limit).getResultList();
         CallingWindow window = settings.window(tenant.zone());
+        Set<Long> stillChosen = ids.isEmpty() ? Set.of() : chosenAmong(settings, ids);
         List<Claimed> claimed = new ArrayList<>();
         for (Number id : ids) {
             ConfirmationCall call = entityManager.find(ConfirmationCall.class, id.longValue());
@@ -114,6 +142,11 @@ public class ConfirmationCalls {
                         .toLowerCase(Locale.ROOT), now);
             } else if (patient.callsOptedOutAt != null || patient.phone == null) {
                 call.settle(ConfirmationStatus.SKIPPED, "The patient asked not to be called", now);
+            } else if (!stillChosen.contains(call.id)) {
+                call.settle(ConfirmationStatus.SKIPPED, "Not among the visits to call any more", now);
+            } else if (now.isAfter(appointment.startsAt.minus(CallingWindow.LAST_CALL_BEFORE_VISIT))) {
+                // Due long ago (the service was down, or many calls were waiting): too late to call now.
+                call.settle(ConfirmationStatus.SKIPPED, "Too close to the visit to call", now);
             } else if (!appointment.startsAt.equals(call.appointmentStartsAt)) {
                 // Moved since it was queued: planned again for the new time.
                 call.appointmentStartsAt = appointment.startsAt;
@@ -126,15 +159,27 @@ public class ConfirmationCalls {
             } else {
                 call.status = ConfirmationStatus.PLACING;
                 call.attempts++;
+                call.claims++;
                 call.placingSince = now;
                 call.lastAttemptAt = now;
                 call.retellCallId = null;
                 call.updatedAt = now;
-                claimed.add(new Claimed(call.id, appointment.id, call.attempts, patient.phone, patient.firstName,
+                claimed.add(new Claimed(call.id, appointment.id, call.claims, patient.phone, patient.firstName,
                         appointment.startsAt, appointment.providerId));
             }
         }
         return claimed;
+    }
+
+    /** Which of these queued calls are still about visits the clinic chooses to call (types, first visits). */
+    @SuppressWarnings("unchecked")
+    private Set<Long> chosenAmong(ConfirmationSettings settings, List<Number> ids) {
+        Eligible eligible = eligible(settings);
+        var query = entityManager.createNativeQuery("select c.id from confirmation_calls c join appointments a"
+                + " on a.id = c.appointment_id join patients p on p.id = a.patient_id where c.id in (:ids)"
+                + eligible.sql()).setParameter("ids", ids.stream().map(Number::longValue).toList());
+        eligible.bind(query);
+        return ((List<Number>) query.getResultList()).stream().map(Number::longValue).collect(Collectors.toSet());
     }
 
     /** Retell placed the call: its end (webhook) decides now, unless the patient answers first. */
@@ -196,7 +241,7 @@ public class ConfirmationCalls {
             return;
         }
         ConfirmationCall call = locked(confirmationId);
-        if (call == null || call.attempts != attemptOf(event)
+        if (call == null || call.claims != claimOf(event)
                 || (call.retellCallId != null && !call.retellCallId.equals(event.callId()))) {
             return; // another clinic's, or an earlier attempt's late event
         }
@@ -245,9 +290,13 @@ public class ConfirmationCalls {
                 patient.callsOptedOutAt = now;
             }
         }
-        if (call.status.isOpen() || call.status == ConfirmationStatus.CONFIRMED) {
+        if (call.status.isOpen() || call.status == answer) {
             call.retellCallId = retellCallId;
             call.settle(answer, null, now);
+        } else if (answer != ConfirmationStatus.OPTED_OUT) {
+            // Moved or cancelled in this call already: the visit it was about is not there to confirm.
+            throw BookingException.invalid("answer", "This confirmation call already ended as "
+                    + call.status.dbValue());
         }
         return call;
     }
@@ -257,9 +306,12 @@ public class ConfirmationCalls {
         open(appointmentId).ifPresent(call -> call.settle(ConfirmationStatus.CANCELLED, null, now));
     }
 
-    /** A moved appointment: before its call, the call is planned again; during it, moving is the outcome. */
+    /**
+     * A visit at a new time: before its call, the call is planned again; during it, moving is the outcome. A new
+     * room or provider at the same time changes nothing.
+     */
     public void appointmentMoved(long appointmentId, Instant newStart, Instant now) {
-        open(appointmentId).ifPresent(call -> {
+        open(appointmentId).filter(call -> !call.appointmentStartsAt.equals(newStart)).ifPresent(call -> {
             if (call.status == ConfirmationStatus.DUE) {
                 call.appointmentStartsAt = newStart;
                 call.nextAttemptAt = null;
@@ -323,9 +375,9 @@ public class ConfirmationCalls {
         return event.analysis() != null && event.analysis().path("in_voicemail").asBoolean(false);
     }
 
-    /** Which attempt a call was, from the metadata the job gave Retell (0 when absent). */
-    private static int attemptOf(MergedCall event) {
-        return event.metadata().path(ConfirmationCallMetadata.ATTEMPT).asInt(0);
+    /** Which claim of its row a call was, from the metadata the job gave Retell (0 when absent). */
+    private static int claimOf(MergedCall event) {
+        return event.metadata().path(ConfirmationCallMetadata.CLAIM).asInt(0);
     }
 
     /** The confirmation a call was placed for, from the metadata the job gave Retell. */

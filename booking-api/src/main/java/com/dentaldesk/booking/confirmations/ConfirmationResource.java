@@ -48,12 +48,14 @@ public class ConfirmationResource {
     @GET
     @Path("/settings")
     public ApiResponse<ConfirmationSettingsView> settings() {
+        requireClinicKey();
         return ApiResponse.ok(ConfirmationSettingsView.of(settings.current()));
     }
 
     @PUT
     @Path("/settings")
     public ApiResponse<ConfirmationSettingsView> updateSettings(ConfirmationSettingsView change) {
+        requireClinicKey();
         if (change == null) {
             throw BookingException.missing(List.of("enabled"));
         }
@@ -90,6 +92,13 @@ public class ConfirmationResource {
         }
         return ApiResponse.ok(ConfirmationView.of(calls.answer(appointmentId, answer.callId(), status,
                 clock.instant())));
+    }
+
+    /** The clinic's settings are the clinic's: the receptionist's service credential neither reads nor sets them. */
+    private void requireClinicKey() {
+        if (tenant.isService()) {
+            throw BookingException.unauthorized("Confirmation settings are changed with the clinic's own key");
+        }
     }
 
     private static LocalDate date(String field, String value, LocalDate fallback) {

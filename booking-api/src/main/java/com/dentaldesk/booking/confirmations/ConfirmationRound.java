@@ -18,9 +18,7 @@ import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.retell.CallRequests.CallView;
 import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
 import com.dentaldesk.booking.retell.RetellCallService;
-import com.dentaldesk.booking.tenancy.ClinicChannels;
 import com.dentaldesk.booking.tenancy.Organization;
-import com.dentaldesk.booking.tenancy.OrganizationChannel;
 import com.dentaldesk.booking.tenancy.OrganizationRepository;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
@@ -44,22 +42,23 @@ public class ConfirmationRound {
     private final ConfirmationSettingsStore settingsStore;
     private final RetellCallService retell;
     private final OrganizationRepository organizations;
-    private final ClinicChannels channels;
+    private final ClinicTime clinicTime;
     private final TenantContext tenant;
     private final EntityManager entityManager;
 
     public ConfirmationRound(ConfirmationCalls calls, ConfirmationSettingsStore settingsStore, RetellCallService retell,
-            OrganizationRepository organizations, ClinicChannels channels, TenantContext tenant,
+            OrganizationRepository organizations, ClinicTime clinicTime, TenantContext tenant,
             EntityManager entityManager) {
         this.calls = calls;
         this.settingsStore = settingsStore;
         this.retell = retell;
         this.organizations = organizations;
-        this.channels = channels;
+        this.clinicTime = clinicTime;
         this.tenant = tenant;
         this.entityManager = entityManager;
     }
 
+    /** The clinics with confirmation calls on (read acting for no clinic: see V10's job_scan policy). */
     @ActivateRequestContext
     @SuppressWarnings("unchecked")
     List<Long> clinicsWithCallsOn() {
@@ -89,9 +88,8 @@ public class ConfirmationRound {
             return 0;
         }
         List<Claimed> claimed = QuarkusTransaction.requiringNew().call(() -> calls.claim(settings, now, BATCH));
-        Optional<String> from = claimed.isEmpty() ? Optional.empty() : QuarkusTransaction.requiringNew().call(() ->
-                channels.ofClinic(organizationId).stream().filter(c -> OrganizationChannel.PHONE_NUMBER.equals(c.kind))
-                        .map(c -> c.value).findFirst());
+        Optional<String> from = claimed.isEmpty() ? Optional.empty()
+                : QuarkusTransaction.requiringNew().call(settingsStore::numberToCallFrom);
         int placed = 0;
         for (Claimed call : claimed) {
             if (place(clinic, settings, call, from, now)) {
@@ -114,8 +112,9 @@ public class ConfirmationRound {
             QuarkusTransaction.requiringNew().run(() -> calls.placed(call.confirmationId(), placed.callId(), now));
             return true;
         } catch (BookingException e) {
-            if (e.error().code() == ErrorCode.UPSTREAM_TIMEOUT) {
-                // The call may have gone out: its webhooks, or the placing deadline, decide.
+            if (e.error().code() == ErrorCode.UPSTREAM_TIMEOUT || e.error().code() == ErrorCode.UPSTREAM_FAILED) {
+                // No answer, or Retell failing after it may have dialled: the call may have gone out. Its webhooks,
+                // or the placing deadline, decide; another call now could ring the patient twice.
                 return false;
             }
             QuarkusTransaction.requiringNew().run(() -> calls.notPlaced(settings, call.confirmationId(),
@@ -132,11 +131,11 @@ public class ConfirmationRound {
         metadata.put(ConfirmationCallMetadata.PURPOSE_KEY, ConfirmationCallMetadata.PURPOSE);
         metadata.put(ConfirmationCallMetadata.CONFIRMATION_ID, call.confirmationId());
         metadata.put(ConfirmationCallMetadata.APPOINTMENT_ID, call.appointmentId());
-        // A late event of an earlier attempt is told from this one's by it.
-        metadata.put(ConfirmationCallMetadata.ATTEMPT, call.attempt());
+        // A late event of an earlier claim is told from this one's by it.
+        metadata.put(ConfirmationCallMetadata.CLAIM, call.claim());
         metadata.put(ConfirmationCallMetadata.PATIENT_FIRST_NAME, call.patientFirstName());
         metadata.put(ConfirmationCallMetadata.APPOINTMENT_TIME, SPOKEN.format(call.startsAt().atZone(tenant.zone())));
-        metadata.put(ConfirmationCallMetadata.APPOINTMENT_START, ClinicTime.WALL_TIME.format(call.startsAt().atZone(tenant.zone())));
+        metadata.put(ConfirmationCallMetadata.APPOINTMENT_START, clinicTime.format(call.startsAt()));
         if (provider != null) {
             metadata.put(ConfirmationCallMetadata.PROVIDER, provider.displayName());
         }

@@ -116,10 +116,15 @@ public class ConfirmationSettingsStore {
         if (retell.apiKey().isEmpty()) {
             return Optional.of("Outbound calls need Retell: RETELL_API_KEY is not set on this server");
         }
-        boolean hasNumber = channels.ofClinic(tenant.organizationId()).stream()
-                .anyMatch(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind));
-        return hasNumber ? Optional.empty()
+        return numberToCallFrom().isPresent() ? Optional.empty()
                 : Optional.of("Connect a phone number to call from before turning confirmation calls on");
+    }
+
+    /** The clinic's number its calls go out from: the first it connected. */
+    public Optional<String> numberToCallFrom() {
+        return channels.ofClinic(tenant.organizationId()).stream()
+                .filter(channel -> OrganizationChannel.PHONE_NUMBER.equals(channel.kind)).map(channel -> channel.value)
+                .findFirst();
     }
 
     private static int within(String field, String label, int value, int min, int max) {

@@ -11,8 +11,8 @@ public final class ConfirmationCallMetadata {
     public static final String PURPOSE = "appointment_confirmation";
     /** booking-api's confirmation row: the webhooks settle it. */
     public static final String CONFIRMATION_ID = "confirmation_id";
-    /** Which try of that row the call is, so a late report of an earlier try settles nothing. */
-    public static final String ATTEMPT = "attempt";
+    /** Which claim of that row placed the call, so a late report of an earlier one settles nothing. */
+    public static final String CLAIM = "claim";
     public static final String APPOINTMENT_ID = "appointment_id";
     public static final String PATIENT_FIRST_NAME = "patient_first_name";
     /** How the visit is said: "Tuesday, December 1 at 9:00 AM". */

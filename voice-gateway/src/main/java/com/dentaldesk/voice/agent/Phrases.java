@@ -30,10 +30,9 @@ public final class Phrases {
         if (state.outbound()) {
             String callee = state.calleeName();
             if (state.confirmation() != null) {
-                // No date, time or reason before the patient is on the line: an answering machine may be recording.
-                return "Hi, this is " + clinic.name() + " calling" + (callee == null ? "" : " for " + callee)
-                        + " about an upcoming appointment. " + (callee == null ? "Do you have a moment?"
-                                : "Am I speaking with " + callee + "?");
+                // No reason, date or time before a person is on the line: an answering machine may be recording.
+                return "Hi, this is " + clinic.name() + ". " + (callee == null ? "Do you have a moment?"
+                        : "May I speak with " + callee + "?");
             }
             return "Hi, this is " + clinic.name() + " calling" + (callee == null ? "" : " for " + callee)
                     + ". Do you have a moment?";

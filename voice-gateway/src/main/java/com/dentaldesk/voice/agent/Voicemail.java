@@ -24,9 +24,9 @@ import com.dentaldesk.voice.tools.ToolResult;
 public class Voicemail {
 
     private static final Logger LOG = Logger.getLogger(Voicemail.class);
+    // Only what machines say: "she isn't available" or "he can't come to the phone" is as often a person.
     private static final Pattern GREETING = Pattern.compile("\\b(leave (me |us )?(a |your )?(brief |short )?message"
-            + "|after the (tone|beep)|voice ?mail|mailbox|record your message|is not available|isn't available"
-            + "|(can't|cannot|can not) (take|answer|come to) (your call|the phone))\\b");
+            + "|after the (tone|beep)|at the (tone|beep)|voice ?mail|mailbox|record your message)\\b");
     /** A recording's greeting may reach us as one or two lines. */
     private static final int FIRST_LINES = 2;
 

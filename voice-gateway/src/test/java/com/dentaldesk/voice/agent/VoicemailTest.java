@@ -20,14 +20,15 @@ class VoicemailTest {
     @ParameterizedTest
     @ValueSource(strings = {"Hi, you've reached Jordan. Please leave a message after the tone.",
             "The person you are calling is not available. At the beep, please record your message.",
-            "Sorry I can't take your call right now", "Welcome to the voicemail of 2 1 2 5 5 5 0 1 4 3",
+            "Sorry I can't take your call right now, leave a message", "Welcome to the voicemail of 2 1 2 5 5 5 0 1 4 3",
             "This mailbox is full"})
     void shouldTakeARecordedGreetingForAnAnsweringMachine(String firstWords) {
         assertTrue(Voicemail.reachedOn(List.of(GREETING, user(firstWords))), firstWords);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Hello?", "Yes, speaking", "Who is this?", "Jordan's at work, can I help?"})
+    @ValueSource(strings = {"Hello?", "Yes, speaking", "Who is this?", "Jordan's at work, can I help?",
+            "Jordan isn't available right now", "She can't come to the phone, who's calling?"})
     void shouldTakeAPersonForAPerson(String firstWords) {
         assertFalse(Voicemail.reachedOn(List.of(GREETING, user(firstWords))), firstWords);
     }

@@ -211,8 +211,9 @@ class ConfirmationCallConversationTest {
         RetellCallClient call = com.dentaldesk.voice.support.TestCalls.open(root, placed.call());
         assertTrue(call.greeting().await(5000), "greeting");
         String greeting = call.greeting().content();
-        assertTrue(greeting.contains("calling for") && greeting.contains("upcoming appointment"), greeting);
-        assertFalse(greeting.contains(placed.when()), "no visit details before the patient answers: " + greeting);
+        assertTrue(greeting.contains("Bright Smile Dental") && greeting.contains("May I speak with"), greeting);
+        assertFalse(greeting.contains(placed.when()) || greeting.contains("appointment"),
+                "no reason or visit before a person answers: " + greeting);
         call.acceptSpoken(call.greeting());
         return call;
     }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import com.dentaldesk.booking.appointments.AppointmentEntity;
+import com.dentaldesk.booking.appointments.AppointmentRepository;
 import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.confirmations.ConfirmationCall;
 import com.dentaldesk.booking.confirmations.ConfirmationCalls;
@@ -78,21 +78,21 @@ public class ConfirmationsPage {
     private final ConfirmationSettingsStore settingsStore;
     private final TenantContext tenant;
     private final ClinicTime clinicTime;
-    private final EntityManager entityManager;
+    private final AppointmentRepository appointments;
     private final AppointmentViews appointmentViews;
     private final SignedInClinic signedIn;
     private final AuditTrail audit;
     private final Clock clock;
 
     public ConfirmationsPage(ConfirmationCalls calls, ConfirmationSettingsStore settingsStore, TenantContext tenant,
-            ClinicTime clinicTime, EntityManager entityManager, AppointmentViews appointmentViews,
+            ClinicTime clinicTime, AppointmentRepository appointments, AppointmentViews appointmentViews,
             SignedInClinic signedIn, AuditTrail audit, Clock clock) {
         this.appointmentViews = appointmentViews;
         this.calls = calls;
         this.settingsStore = settingsStore;
         this.tenant = tenant;
         this.clinicTime = clinicTime;
-        this.entityManager = entityManager;
+        this.appointments = appointments;
         this.signedIn = signedIn;
         this.audit = audit;
         this.clock = clock;
@@ -140,9 +140,8 @@ public class ConfirmationsPage {
         LocalDate today = clinicTime.today();
         List<ConfirmationCall> listed = calls.between(clinicTime.startOfDay(today),
                 clinicTime.startOfDay(today.plusDays(DAYS_SHOWN + 1)));
-        List<AppointmentEntity> booked = listed.isEmpty() ? List.of() : entityManager.createQuery(
-                "from AppointmentEntity where id in :ids", AppointmentEntity.class)
-                .setParameter("ids", listed.stream().map(call -> call.appointmentId).toList()).getResultList();
+        List<AppointmentEntity> booked = listed.isEmpty() ? List.of()
+                : appointments.list("id in ?1", listed.stream().map(call -> call.appointmentId).toList());
         Map<Long, AppointmentSummary> visits = appointmentViews.summaries(booked).stream()
                 .collect(Collectors.toMap(AppointmentSummary::id, Function.identity()));
         List<Row> rows = listed.stream().map(call -> {
