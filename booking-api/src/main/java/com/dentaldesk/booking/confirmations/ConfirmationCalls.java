@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 import com.dentaldesk.booking.appointments.AppointmentEntity;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PatientEntity;
+import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.retell.MergedCall;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.booking.AppointmentStatus;
@@ -49,9 +50,9 @@ public class ConfirmationCalls {
         this.settingsStore = settingsStore;
     }
 
-    /** A claimed call, ready to be placed. */
+    /** A claimed call, ready to be placed; {@code providerName} as callers hear it, null if the provider is gone. */
     public record Claimed(long confirmationId, long appointmentId, int claim, String patientPhone,
-            String patientFirstName, Instant startsAt, long providerId) {
+            String patientFirstName, Instant startsAt, String providerName) {
     }
 
     /**
@@ -164,8 +165,9 @@ public class ConfirmationCalls {
                 call.lastAttemptAt = now;
                 call.retellCallId = null;
                 call.updatedAt = now;
+                ProviderEntity provider = entityManager.find(ProviderEntity.class, appointment.providerId);
                 claimed.add(new Claimed(call.id, appointment.id, call.claims, patient.phone, patient.firstName,
-                        appointment.startsAt, appointment.providerId));
+                        appointment.startsAt, provider == null ? null : provider.displayName()));
             }
         }
         return claimed;

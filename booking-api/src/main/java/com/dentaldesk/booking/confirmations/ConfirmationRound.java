@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 
 import com.dentaldesk.booking.confirmations.ConfirmationCalls.Claimed;
 import com.dentaldesk.booking.errors.BookingException;
-import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.retell.CallRequests.CallView;
 import com.dentaldesk.booking.retell.CallRequests.OutboundCall;
 import com.dentaldesk.booking.retell.RetellCallService;
@@ -92,15 +91,14 @@ public class ConfirmationRound {
                 : QuarkusTransaction.requiringNew().call(settingsStore::numberToCallFrom);
         int placed = 0;
         for (Claimed call : claimed) {
-            if (place(clinic, settings, call, from, now)) {
+            if (place(settings, call, from, now)) {
                 placed++;
             }
         }
         return placed;
     }
 
-    private boolean place(Organization clinic, ConfirmationSettings settings, Claimed call, Optional<String> from,
-            Instant now) {
+    private boolean place(ConfirmationSettings settings, Claimed call, Optional<String> from, Instant now) {
         if (from.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> calls.notPlaced(settings, call.confirmationId(),
                     "The clinic has no phone number to call from", now));
@@ -108,7 +106,7 @@ public class ConfirmationRound {
         }
         try {
             CallView placed = retell.placeCall(new OutboundCall(null, from.get(), call.patientPhone(),
-                    metadata(clinic, call)));
+                    metadata(call)));
             QuarkusTransaction.requiringNew().run(() -> calls.placed(call.confirmationId(), placed.callId(), now));
             return true;
         } catch (BookingException e) {
@@ -124,9 +122,7 @@ public class ConfirmationRound {
     }
 
     /** What the receptionist knows of the call it makes: whom it calls, and which visit it confirms. */
-    private Map<String, Object> metadata(Organization clinic, Claimed call) {
-        ProviderEntity provider = QuarkusTransaction.requiringNew()
-                .call(() -> entityManager.find(ProviderEntity.class, call.providerId()));
+    private Map<String, Object> metadata(Claimed call) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(ConfirmationCallMetadata.PURPOSE_KEY, ConfirmationCallMetadata.PURPOSE);
         metadata.put(ConfirmationCallMetadata.CONFIRMATION_ID, call.confirmationId());
@@ -136,8 +132,8 @@ public class ConfirmationRound {
         metadata.put(ConfirmationCallMetadata.PATIENT_FIRST_NAME, call.patientFirstName());
         metadata.put(ConfirmationCallMetadata.APPOINTMENT_TIME, SPOKEN.format(call.startsAt().atZone(tenant.zone())));
         metadata.put(ConfirmationCallMetadata.APPOINTMENT_START, clinicTime.format(call.startsAt()));
-        if (provider != null) {
-            metadata.put(ConfirmationCallMetadata.PROVIDER, provider.displayName());
+        if (call.providerName() != null) {
+            metadata.put(ConfirmationCallMetadata.PROVIDER, call.providerName());
         }
         return metadata;
     }

@@ -10,7 +10,7 @@ public record ConfirmationSettingsView(Boolean enabled, Integer hoursBefore, Str
         List<String> callingDays, Integer retries, Integer retryAfterMinutes, Boolean newPatientsOnly,
         List<String> appointmentTypes) {
 
-    static ConfirmationSettingsView of(ConfirmationSettings s) {
+    public static ConfirmationSettingsView of(ConfirmationSettings s) {
         return new ConfirmationSettingsView(s.enabled, s.hoursBefore, s.callingFrom.toString(),
                 s.callingUntil.toString(), s.days().stream().sorted().map(ConfirmationSettings::code).toList(),
                 s.retries, s.retryAfterMinutes, s.newPatientsOnly, s.types());

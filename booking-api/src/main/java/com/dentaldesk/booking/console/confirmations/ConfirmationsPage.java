@@ -166,10 +166,11 @@ public class ConfirmationsPage {
         return call.detail == null ? "" : call.detail;
     }
 
-    private static SettingsForm form(ConfirmationSettings s) {
-        return new SettingsForm(s.enabled, s.hoursBefore, s.callingFrom.toString(), s.callingUntil.toString(),
-                s.days().stream().sorted().map(ConfirmationSettings::code).toList(), s.retries, s.retryAfterMinutes,
-                s.newPatientsOnly, String.join(", ", s.types()));
+    /** The stored settings as the API shows them, with the types as one line to edit. */
+    private static SettingsForm form(ConfirmationSettings stored) {
+        ConfirmationSettingsView s = ConfirmationSettingsView.of(stored);
+        return new SettingsForm(s.enabled(), s.hoursBefore(), s.callingFrom(), s.callingUntil(), s.callingDays(),
+                s.retries(), s.retryAfterMinutes(), s.newPatientsOnly(), String.join(", ", s.appointmentTypes()));
     }
 
     /** A number as typed; -1 when it is not one (refused by {@link #required}). */
