@@ -163,6 +163,8 @@ public final class LocalStack {
             environment.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
             environment.put("RETELL_WEBSOCKET_SECRET", socketSecret);
             environment.put("GATEWAY_OUTBOX_DIR", data.outbox().toString());
+            // Ctrl-C: a live call gets 2 s to end before it is handed back (production waits minutes, for a deploy).
+            environment.put("GATEWAY_SOCKET_STOP_WAIT", "PT2S");
             // A person reads this terminal: plain lines, as booking-api prints them.
             environment.put("LOG_JSON", "false");
             if (scriptedModel) {

@@ -133,8 +133,8 @@ class NoPatientDataInLogsTest {
         assertTrue(metrics.contains("voice_tool_seconds_count{outcome=\"ok\",tool=\"find_patient\"}"), "tools");
         assertTrue(metrics.contains("voice_errors_total"), "errors (the model-failure scenario)");
         given().get("/health/ready").then().statusCode(200)
-                .body("checks[0].data.booking-api", notNullValue())
-                .body("checks[0].data.openai", notNullValue())
+                .body("checks.find { it.name == 'voice-gateway' }.data.booking-api", notNullValue())
+                .body("checks.find { it.name == 'voice-gateway' }.data.openai", notNullValue())
                 .body(not(containsString("test-openai-key")))
                 .body(not(containsString("test-service-token")));
     }

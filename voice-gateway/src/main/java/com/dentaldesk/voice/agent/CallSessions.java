@@ -1,6 +1,9 @@
 package com.dentaldesk.voice.agent;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -11,7 +14,9 @@ import com.dentaldesk.voice.client.BookingApiClient;
 import com.dentaldesk.voice.client.ClinicDirectory;
 import com.dentaldesk.voice.config.GatewayConfig;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * The calls this instance serves, by Retell call id (the call id is the session: never a new one per turn).
@@ -22,9 +27,13 @@ public class CallSessions {
 
     private static final Logger LOG = Logger.getLogger(CallSessions.class);
     private static final long RECONNECT_GRACE_SECONDS = 120;
+    private static final Duration HAND_OFF_WAIT = Duration.ofSeconds(2);
 
     private final Map<String, CallSession> calls = new ConcurrentHashMap<>();
     private final CallSession.Collaborators with;
+    private volatile boolean stopping;
+    /** Calls whose socket this instance closed to stop, until Retell has answered the close. */
+    private final Set<String> handingOff = ConcurrentHashMap.newKeySet();
 
     public CallSessions(ClinicDirectory clinics, BookingApiClient booking, AgentLoop agent, MessageTaker messages,
             ConversationRecorder recorder, CallStateRebuilder rebuilder, ChatModels models, Workers workers,
@@ -72,12 +81,62 @@ public class CallSessions {
             session.end();
             return;
         }
+        if (stopping) {
+            // Handed off: Retell reconnects elsewhere, and the call log drain takes this call's last state.
+            handingOff.remove(callId);
+            return;
+        }
         LOG.infof("call %s: socket dropped (%d); keeping the call for a reconnect", callId, code);
         with.workers().timer().schedule(() -> {
             if (session.sink().connectionId().equals(connectionId) && calls.remove(callId, session)) {
                 session.end();
             }
         }, RECONNECT_GRACE_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * SIGTERM/SIGINT, e.g. a deploy. New sockets are refused from now on (Retell retries the open, and the platform
+     * routes it to another instance); live calls go on to their natural end for up to {@code gateway.socket.stop-wait}.
+     * Those still live then are closed with 1001 (going away), so Retell reconnects them to another instance, which
+     * continues them from the transcript and the call log ({@link ConversationRecorder} drains the log after this).
+     * Left to the server's own close, every socket would end at once with 1000, which tells Retell that the
+     * receptionist hung up on the caller. Observes the start of the shutdown delay
+     * ({@code quarkus.shutdown.delay-enabled}): by {@code ShutdownEvent} the server has already closed the sockets.
+     */
+    void stopTakingCalls(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
+        stopping = true;
+        long live = liveCalls();
+        if (live > 0) {
+            LOG.infof("stopping: waiting up to %s for %d live calls to end", with.config().socket().stopWait(), live);
+            awaitUntil(() -> liveCalls() == 0, with.config().socket().stopWait());
+        }
+        calls.forEach((callId, session) -> {
+            if (session.sink().isOpen()) {
+                handingOff.add(callId);
+                session.sink().goAway();
+            }
+        });
+        if (!handingOff.isEmpty()) {
+            LOG.infof("stopping: %d live calls handed back to Retell to reconnect elsewhere", handingOff.size());
+            // The close handshakes finish while the application still runs, so their close events are handled here.
+            awaitUntil(handingOff::isEmpty, HAND_OFF_WAIT);
+        }
+    }
+
+    /** Whether this instance has stopped taking new sockets (it is shutting down). */
+    public boolean stopping() {
+        return stopping;
+    }
+
+    private long liveCalls() {
+        return calls.values().stream().filter(session -> session.sink().isOpen()).count();
+    }
+
+    private static void awaitUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     /** What became of staff text. */

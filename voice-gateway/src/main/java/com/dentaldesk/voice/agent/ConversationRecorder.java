@@ -8,6 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jboss.logging.Logger;
 
@@ -48,6 +49,8 @@ public class ConversationRecorder {
     private final Map<String, Dirty> dirty = new ConcurrentHashMap<>();
     private final Map<String, Facts> lastFacts = new ConcurrentHashMap<>();
     private final ExecutorService lanes;
+    /** Uploads taken off the queue and not yet finished: the shutdown drain waits for them too. */
+    private final AtomicInteger uploading = new AtomicInteger();
     private volatile boolean stopping;
 
     /** A call waiting for upload: its live state, and how often uploading it has failed in a row. */
@@ -127,10 +130,19 @@ public class ConversationRecorder {
     }
 
     private void upload(String callId) {
-        Dirty entry = dirty.remove(callId);
-        if (entry == null) {
-            return;
+        // Counted before the entry leaves the map, so the drain never sees neither (nothing dirty, nothing uploading).
+        uploading.incrementAndGet();
+        try {
+            Dirty entry = dirty.remove(callId);
+            if (entry != null) {
+                upload(callId, entry);
+            }
+        } finally {
+            uploading.decrementAndGet();
         }
+    }
+
+    private void upload(String callId, Dirty entry) {
         CallState state = entry.state();
         try {
             booking.putConversation(state.clinicSlug(), state.snapshot());
@@ -180,7 +192,7 @@ public class ConversationRecorder {
         stopping = true;
         dirty.keySet().forEach(this::promote);
         long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
-        while ((!ready.isEmpty() || !dirty.isEmpty()) && System.nanoTime() < deadline) {
+        while ((!ready.isEmpty() || !dirty.isEmpty() || uploading.get() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -14,4 +14,7 @@ public interface ResponseSink {
 
     /** Closes with 1000 (Retell does not reconnect). */
     void hangUp();
+
+    /** Closes with 1001, going away: Retell reconnects the call (to another instance when this one stops). */
+    void goAway();
 }

@@ -57,6 +57,14 @@ public interface GatewayConfig {
          */
         @WithDefault("PT5S")
         Duration reconnectAge();
+
+        /**
+         * On SIGTERM/SIGINT (a deploy), how long live calls may go on to their natural end; new sockets are refused
+         * meanwhile. Calls still live then are handed back to Retell, which reconnects them to another instance. Keep
+         * it, plus the call log's shutdown drain, under the platform's kill timeout (Fly: {@code kill_timeout}).
+         */
+        @WithDefault("PT4M")
+        Duration stopWait();
     }
 
     enum SecretLocation {

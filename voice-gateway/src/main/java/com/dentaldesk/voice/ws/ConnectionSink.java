@@ -13,6 +13,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 final class ConnectionSink implements ResponseSink {
 
     private static final Logger LOG = Logger.getLogger(ConnectionSink.class);
+    /** RFC 6455: the server is going down. */
+    private static final CloseReason GOING_AWAY = new CloseReason(1001, "server restarting");
 
     private final WebSocketConnection connection;
     private final RetellCodec codec;
@@ -44,8 +46,17 @@ final class ConnectionSink implements ResponseSink {
 
     @Override
     public void hangUp() {
+        close(CloseReason.NORMAL);
+    }
+
+    @Override
+    public void goAway() {
+        close(GOING_AWAY);
+    }
+
+    private void close(CloseReason reason) {
         if (!connection.isClosed()) {
-            connection.close(CloseReason.NORMAL).subscribe().with(ok -> {
+            connection.close(reason).subscribe().with(ok -> {
             }, failure -> {
             });
         }

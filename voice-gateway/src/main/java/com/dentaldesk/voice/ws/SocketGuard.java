@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import com.dentaldesk.voice.agent.CallSessions;
 import com.dentaldesk.voice.config.GatewayConfig;
 import com.dentaldesk.voice.config.GatewayConfig.SecretLocation;
 
@@ -17,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Refuses the HTTP upgrade unless the URL carries the shared secret (compared in constant time) and the source
- * is allowed, so an unauthenticated client never gets a socket, a clinic lookup or an LLM call.
+ * is allowed, so an unauthenticated client never gets a socket, a clinic lookup or an LLM call; and refuses every
+ * new socket once this instance is stopping.
  */
 @ApplicationScoped
 public class SocketGuard implements HttpUpgradeCheck {
@@ -28,8 +30,10 @@ public class SocketGuard implements HttpUpgradeCheck {
     private final SecretLocation location;
     private final SourceAllowlist allowlist;
     private final String clientIpHeader;
+    private final CallSessions sessions;
 
-    public SocketGuard(GatewayConfig config) {
+    public SocketGuard(GatewayConfig config, CallSessions sessions) {
+        this.sessions = sessions;
         this.secretDigest = sha256(config.socket().secret());
         this.location = config.socket().secretLocation();
         this.allowlist = SourceAllowlist.parse(config.socket().allowedSources().orElse(List.of()));
@@ -55,6 +59,10 @@ public class SocketGuard implements HttpUpgradeCheck {
         if (presented == null || !MessageDigest.isEqual(secretDigest, sha256(presented))) {
             LOG.warnf("socket refused: missing or wrong secret from %s", source);
             return CheckResult.rejectUpgrade(401);
+        }
+        if (sessions.stopping()) {
+            // Shutting down: Retell retries the open, and the platform routes the retry to another instance.
+            return CheckResult.rejectUpgrade(503);
         }
         return CheckResult.permitUpgrade();
     }

@@ -1,0 +1,128 @@
+package com.dentaldesk.voice.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.dentaldesk.contracts.retell.RetellCall;
+import com.dentaldesk.localstack.ServiceProcess;
+import com.dentaldesk.simulator.RetellCallClient;
+import com.dentaldesk.simulator.SimulatorException;
+import com.dentaldesk.voice.support.RealBookingApi;
+import com.dentaldesk.voice.support.TestCalls;
+
+/**
+ * A clean stop (SIGTERM, as Fly sends on a deploy) in the middle of a call, with the packaged gateway and the real
+ * booking-api: the live call goes on to its end while new sockets are refused; a call still live when the wait is
+ * over is handed back to Retell to reconnect elsewhere (closed with 1001, never 1000, which would mean the
+ * receptionist hung up); and nothing of either call's record is lost. The transcript-only upload interval is set far
+ * beyond the test, so a caller's words reach booking-api's call log only through the shutdown drain or the call's end.
+ */
+class GatewayStopIT {
+
+    private static final Path GATEWAY_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final RealBookingApi BOOKING = new RealBookingApi();
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startBookingApi() {
+        assertTrue(Files.isRegularFile(GATEWAY_JAR), "gateway packaged");
+        BOOKING.start();
+    }
+
+    @AfterAll
+    static void stopBookingApi() {
+        BOOKING.stop();
+    }
+
+    @Test
+    void shouldLetALiveCallFinishAfterTheStopSignalAndRefuseNewOnes() throws Exception {
+        int port = ServiceProcess.freePort();
+        try (ServiceProcess gateway = gateway(port, "PT60S")) {
+            URL root = URI.create(gateway.baseUrl()).toURL();
+            RetellCall inbound = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
+            RetellCallClient call = TestCalls.greeted(root, inbound);
+            TestCalls.exchange(call, "Hi, I have a question about my bill");
+
+            ProcessHandle process = ProcessHandle.of(gateway.pid()).orElseThrow();
+            assertTrue(process.destroy(), "SIGTERM sent");
+            assertThrows(SimulatorException.class, () -> TestCalls.open(root,
+                    TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID)), "a new call is refused while stopping");
+
+            TestCalls.exchange(call, "Could someone call me back about the invoice");
+            assertFalse(call.isClosed(), "the call goes on");
+            call.close();
+            process.onExit().get(20, TimeUnit.SECONDS);
+            assertTrue(callLog(inbound.callId()).contains("Could someone call me back about the invoice"),
+                    "the words said after the stop signal reached the call log");
+        }
+    }
+
+    @Test
+    void shouldHandACallStillLiveAtTheEndOfTheWaitBackToRetellAndDrainItsRecord() throws Exception {
+        int port = ServiceProcess.freePort();
+        try (ServiceProcess gateway = gateway(port, "PT1S")) {
+            URL root = URI.create(gateway.baseUrl()).toURL();
+            RetellCall inbound = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
+            RetellCallClient call = TestCalls.greeted(root, inbound);
+            String words = "Do you whiten teeth on Saturdays";
+            TestCalls.exchange(call, words);
+            assertFalse(callLog(inbound.callId()).contains(words),
+                    "a transcript-only turn waits for its interval (30 min here) before it is uploaded");
+
+            ProcessHandle.of(gateway.pid()).orElseThrow().destroy();
+            assertTrue(call.awaitClose(10_000), "the socket closed");
+            assertEquals(1001, call.closeCode(), "going away, so Retell reconnects the call elsewhere");
+            ProcessHandle.of(gateway.pid()).ifPresent(process -> process.onExit().join());
+            assertTrue(callLog(inbound.callId()).contains(words), "the caller's words reached the call log");
+        }
+    }
+
+    private ServiceProcess gateway(int port, String stopWait) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("LOG_JSON", "false");
+        env.put("RETELL_WEBSOCKET_PORT", String.valueOf(port));
+        env.put("RETELL_WEBSOCKET_SECRET", TestCalls.SECRET);
+        env.put("BOOKING_API_SERVICE_TOKEN", RealBookingApi.SERVICE_TOKEN);
+        env.put("BOOKING_API_URL", RealBookingApi.baseUrl);
+        // No model: the receptionist takes a message, which is enough to have a transcript.
+        env.put("OPENAI_API_KEY", "");
+        env.put("GATEWAY_OUTBOX_DIR", Files.createDirectories(work.resolve("outbox-" + port)).toString());
+        env.put("GATEWAY_CONVERSATION_LOG_TRANSCRIPT_INTERVAL", "PT30M");
+        env.put("GATEWAY_SOCKET_STOP_WAIT", stopWait);
+        return ServiceProcess.start("gateway", GATEWAY_JAR, port, env, "/health/ready", line -> { });
+    }
+
+    /** The clinic's view of the call (empty before its first upload). */
+    private static String callLog(String callId) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(RealBookingApi.baseUrl + "/api/conversations/" + callId))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + RealBookingApi.DEMO_KEY).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return "";
+        }
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+}
