@@ -57,13 +57,11 @@ class GatewayStopIT {
 
     @Test
     void shouldLetALiveCallFinishAfterTheStopSignalAndRefuseNewOnes() throws Exception {
-        int port = ServiceProcess.freePort();
-        try (ServiceProcess gateway = gateway(port, "PT60S")) {
+        try (ServiceProcess gateway = gateway("PT60S")) {
             URL root = URI.create(gateway.baseUrl()).toURL();
             RetellCall inbound = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
             RetellCallClient call = TestCalls.greeted(root, inbound);
             TestCalls.exchange(call, "Hi, I have a question about my bill");
-
             ProcessHandle process = ProcessHandle.of(gateway.pid()).orElseThrow();
             assertTrue(process.destroy(), "SIGTERM sent");
             assertThrows(SimulatorException.class, () -> TestCalls.open(root,
@@ -80,12 +78,10 @@ class GatewayStopIT {
 
     @Test
     void shouldHandACallStillLiveAtTheEndOfTheWaitBackToRetellAndDrainItsRecord() throws Exception {
-        int port = ServiceProcess.freePort();
-        try (ServiceProcess gateway = gateway(port, "PT1S")) {
-            URL root = URI.create(gateway.baseUrl()).toURL();
+        String words = "Do you whiten teeth on Saturdays";
+        try (ServiceProcess gateway = gateway("PT1S")) {
             RetellCall inbound = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
-            RetellCallClient call = TestCalls.greeted(root, inbound);
-            String words = "Do you whiten teeth on Saturdays";
+            RetellCallClient call = TestCalls.greeted(URI.create(gateway.baseUrl()).toURL(), inbound);
             TestCalls.exchange(call, words);
             assertFalse(callLog(inbound.callId()).contains(words),
                     "a transcript-only turn waits for its interval (30 min here) before it is uploaded");
@@ -98,7 +94,8 @@ class GatewayStopIT {
         }
     }
 
-    private ServiceProcess gateway(int port, String stopWait) throws Exception {
+    private ServiceProcess gateway(String stopWait) throws Exception {
+        int port = ServiceProcess.freePort();
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_PROFILE", "prod");
         env.put("LOG_JSON", "false");
