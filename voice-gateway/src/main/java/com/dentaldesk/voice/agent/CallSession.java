@@ -337,6 +337,18 @@ public final class CallSession {
         }
     }
 
+    /**
+     * This instance stops and hands the call to another one: the running turn stops here (Retell asks for it again
+     * on the new socket, and a repeated write is idempotent by call and tool call).
+     */
+    void handOff() {
+        synchronized (this) {
+            if (current != null) {
+                current.cancel();
+            }
+        }
+    }
+
     /** The socket closed for good (1000, or no reconnect came): stamp the end and upload the record. */
     void end() {
         synchronized (this) {

@@ -1,6 +1,7 @@
 package com.dentaldesk.voice.agent;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -44,6 +45,11 @@ public class CallSessions {
 
     /** On the event loop: registers the socket and starts (or continues) the call. */
     public void open(String callId, String clinicSlug, ResponseSink sink) {
+        if (stopping) {
+            // Let in just before the stop: Retell opens it again elsewhere.
+            sink.goAway();
+            return;
+        }
         CallSession existing = calls.get(callId);
         if (existing != null) {
             existing.reattach(sink);
@@ -75,6 +81,10 @@ public class CallSessions {
         if (session == null || !session.sink().connectionId().equals(connectionId)) {
             return;
         }
+        if (handingOff.remove(callId)) {
+            // Closed by the hand-off, whatever code Retell answers with: the call goes on elsewhere.
+            return;
+        }
         if (code == 1000) {
             LOG.infof("call %s: ended", callId);
             calls.remove(callId, session);
@@ -82,8 +92,7 @@ public class CallSessions {
             return;
         }
         if (stopping) {
-            // Handed off: Retell reconnects elsewhere, and the call log drain takes this call's last state.
-            handingOff.remove(callId);
+            // Retell reconnects elsewhere; the call log drain takes this call's last state.
             return;
         }
         LOG.infof("call %s: socket dropped (%d); keeping the call for a reconnect", callId, code);
@@ -95,10 +104,11 @@ public class CallSessions {
     }
 
     /**
-     * SIGTERM/SIGINT, e.g. a deploy. New sockets are refused from now on (Retell retries the open, and the platform
-     * routes it to another instance); live calls go on to their natural end for up to {@code gateway.socket.stop-wait}.
-     * Those still live then are closed with 1001 (going away), so Retell reconnects them to another instance, which
-     * continues them from the transcript and the call log ({@link ConversationRecorder} drains the log after this).
+     * SIGTERM/SIGINT, e.g. a deploy. New sockets are refused from now on (Retell retries a failed open; readiness is
+     * down, so a proxy sends the retry elsewhere); live calls go on to their natural end for up to
+     * {@code gateway.socket.stop-wait}. For those still live then, the running turn stops, the record is uploaded and
+     * the socket is closed with 1001 (going away), so Retell reconnects the call to another instance, which continues
+     * it from the transcript and that record.
      * Left to the server's own close, every socket would end at once with 1000, which tells Retell that the
      * receptionist hung up on the caller. Observes the start of the shutdown delay
      * ({@code quarkus.shutdown.delay-enabled}): by {@code ShutdownEvent} the server has already closed the sockets.
@@ -110,17 +120,20 @@ public class CallSessions {
             LOG.infof("stopping: waiting up to %s for %d live calls to end", with.config().socket().stopWait(), live);
             awaitUntil(() -> liveCalls() == 0, with.config().socket().stopWait());
         }
-        calls.forEach((callId, session) -> {
-            if (session.sink().isOpen()) {
-                handingOff.add(callId);
-                session.sink().goAway();
-            }
-        });
-        if (!handingOff.isEmpty()) {
-            LOG.infof("stopping: %d live calls handed back to Retell to reconnect elsewhere", handingOff.size());
-            // The close handshakes finish while the application still runs, so their close events are handled here.
-            awaitUntil(handingOff::isEmpty, HAND_OFF_WAIT);
+        List<CallSession> leaving = calls.values().stream().filter(session -> session.sink().isOpen()).toList();
+        if (leaving.isEmpty()) {
+            return;
         }
+        // The record first: the instance that continues a call reads it.
+        leaving.forEach(CallSession::handOff);
+        with.recorder().uploadBeforeHandOff(leaving.stream().map(CallSession::state).toList(), HAND_OFF_WAIT);
+        for (CallSession session : leaving) {
+            handingOff.add(session.state().callId());
+            session.sink().goAway();
+        }
+        LOG.infof("stopping: %d live calls handed back to Retell to reconnect elsewhere", leaving.size());
+        // The close handshakes finish while the application still runs, so their close events are handled here.
+        awaitUntil(handingOff::isEmpty, HAND_OFF_WAIT);
     }
 
     /** Whether this instance has stopped taking new sockets (it is shutting down). */

@@ -1,7 +1,9 @@
 package com.dentaldesk.voice.agent;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,6 +53,8 @@ public class ConversationRecorder {
     private final ExecutorService lanes;
     /** Uploads taken off the queue and not yet finished: the shutdown drain waits for them too. */
     private final AtomicInteger uploading = new AtomicInteger();
+    /** Calls handed to another instance as this one stops: their record there must not be overwritten from here. */
+    private final Set<String> handedOff = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
 
     /** A call waiting for upload: its live state, and how often uploading it has failed in a row. */
@@ -82,7 +86,7 @@ public class ConversationRecorder {
 
     /** Notes that the call changed. Never blocks, never throws, never uploads on the caller's thread. */
     public void record(CallState state) {
-        if (state.clinicSlug() == null || state.clinic() == null) {
+        if (state.clinicSlug() == null || state.clinic() == null || handedOff.contains(state.callId())) {
             return;
         }
         String callId = state.callId();
@@ -151,7 +155,7 @@ public class ConversationRecorder {
             }
         } catch (RuntimeException e) {
             if (state.endedAt() != null || stopping) {
-                handOver(state);
+                keepInOutbox(state);
                 return;
             }
             int failures = entry.failures() + 1;
@@ -170,7 +174,7 @@ public class ConversationRecorder {
     }
 
     /** The record goes to the outbox, on disk, which delivers it once booking-api is back. */
-    private void handOver(CallState state) {
+    private void keepInOutbox(CallState state) {
         dirty.remove(state.callId());
         lastFacts.remove(state.callId());
         outbox.keep(state.letter(Letter.Kind.CALL_RECORD, booking.json().valueToTree(state.snapshot())));
@@ -185,14 +189,32 @@ public class ConversationRecorder {
     }
 
     /**
+     * Calls about to be handed to another instance as this one stops: their record is uploaded now, before the other
+     * instance reads it to continue the call, and later changes here are ignored (an older snapshot from here must
+     * not overwrite what the other instance writes). Waits up to {@code timeout}; a record still queued then goes
+     * with the shutdown drain.
+     */
+    public void uploadBeforeHandOff(List<CallState> states, Duration timeout) throws InterruptedException {
+        List<CallState> recorded = states.stream().filter(state -> state.clinic() != null).toList();
+        recorded.forEach(state -> handedOff.add(state.callId()));
+        recorded.forEach(state -> enqueue(state.callId(), state));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while ((recorded.stream().anyMatch(state -> dirty.containsKey(state.callId())) || uploading.get() > 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    /**
      * SIGINT/SIGTERM: upload every call still dirty (transcript-only ones too); what is left at the deadline goes
      * to the outbox, which runs its own last round after this.
      */
     void drainOnShutdown(@Observes ShutdownEvent event) {
         stopping = true;
-        dirty.keySet().forEach(this::promote);
         long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
         while ((!ready.isEmpty() || !dirty.isEmpty() || uploading.get() > 0) && System.nanoTime() < deadline) {
+            // Again each round: a retry or a last change may have come in meanwhile.
+            dirty.keySet().forEach(this::promote);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
@@ -201,9 +223,15 @@ public class ConversationRecorder {
             }
         }
         lanes.shutdownNow();
+        try {
+            // An upload interrupted at the deadline hands its record to the outbox on its lane: let it finish.
+            lanes.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (!dirty.isEmpty()) {
             LOG.infof("%d call records not uploaded before shutdown, kept in the outbox", dirty.size());
-            dirty.values().forEach(waiting -> handOver(waiting.state()));
+            dirty.values().forEach(waiting -> keepInOutbox(waiting.state()));
         }
     }
 
