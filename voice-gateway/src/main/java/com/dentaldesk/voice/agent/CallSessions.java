@@ -92,7 +92,9 @@ public class CallSessions {
             return;
         }
         if (stopping) {
-            // Retell reconnects elsewhere; the call log drain takes this call's last state.
+            // Retell reconnects it elsewhere: the record goes now, for the instance that continues the call.
+            session.handOff();
+            with.recorder().handOff(session.state());
             return;
         }
         LOG.infof("call %s: socket dropped (%d); keeping the call for a reconnect", callId, code);

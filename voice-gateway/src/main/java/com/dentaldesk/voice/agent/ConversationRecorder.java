@@ -189,6 +189,18 @@ public class ConversationRecorder {
     }
 
     /**
+     * A call leaving this instance as it stops (its socket dropped, and Retell reconnects it elsewhere): its record is
+     * queued at once, and later changes here are ignored. Never blocks.
+     */
+    public void handOff(CallState state) {
+        if (state.clinic() == null) {
+            return;
+        }
+        handedOff.add(state.callId());
+        enqueue(state.callId(), state);
+    }
+
+    /**
      * Calls about to be handed to another instance as this one stops: their record is uploaded now, before the other
      * instance reads it to continue the call, and later changes here are ignored (an older snapshot from here must
      * not overwrite what the other instance writes). Waits up to {@code timeout}; a record still queued then goes
@@ -196,8 +208,7 @@ public class ConversationRecorder {
      */
     public void uploadBeforeHandOff(List<CallState> states, Duration timeout) throws InterruptedException {
         List<CallState> recorded = states.stream().filter(state -> state.clinic() != null).toList();
-        recorded.forEach(state -> handedOff.add(state.callId()));
-        recorded.forEach(state -> enqueue(state.callId(), state));
+        recorded.forEach(this::handOff);
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((recorded.stream().anyMatch(state -> dirty.containsKey(state.callId())) || uploading.get() > 0)
                 && System.nanoTime() < deadline) {

@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A clean stop (SIGTERM, as Fly sends on a deploy) in the middle of a call, with the packaged gateway and the real
- * booking-api: the live call goes on to its end while new sockets are refused; a call still live when the wait is
+ * booking-api: the live call goes on to its end while new sockets are refused (and a call whose socket drops meanwhile
+ * has its record uploaded at once, for the instance Retell reconnects it to); a call still live when the wait is
  * over is handed back to Retell to reconnect elsewhere (closed with 1001, never 1000, which would mean the
  * receptionist hung up); and nothing of either call's record is lost. The transcript-only upload interval is set far
  * beyond the test, so a caller's words reach booking-api's call log only through the shutdown drain or the call's end.
@@ -64,9 +65,17 @@ class GatewayStopIT {
             RetellCall inbound = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
             RetellCallClient call = TestCalls.greeted(root, inbound);
             TestCalls.exchange(call, "Hi, I have a question about my bill");
+            RetellCall dropping = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
+            RetellCallClient droppingCall = TestCalls.greeted(root, dropping);
+            TestCalls.exchange(droppingCall, "Is there parking near the clinic");
             ProcessHandle process = ProcessHandle.of(gateway.pid()).orElseThrow();
             assertTrue(process.destroy(), "SIGTERM sent");
             assertEquals(503, refusedOpen(gateway), "a new call is refused while stopping");
+
+            // A socket that drops meanwhile is reconnected by Retell elsewhere: its record goes at once, while this
+            // instance still waits for the other call (not only with the drain at the very end).
+            droppingCall.abort();
+            awaitInCallLog(dropping.callId(), "Is there parking near the clinic");
 
             TestCalls.exchange(call, "Could someone call me back about the invoice");
             assertFalse(call.isClosed(), "the call goes on");
@@ -115,6 +124,14 @@ class GatewayStopIT {
         env.put("GATEWAY_CONVERSATION_LOG_TRANSCRIPT_INTERVAL", "PT30M");
         env.put("GATEWAY_SOCKET_STOP_WAIT", stopWait);
         return ServiceProcess.start("gateway", GATEWAY_JAR, port, env, "/health/ready", line -> { });
+    }
+
+    private static void awaitInCallLog(String callId, String words) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!callLog(callId).contains(words)) {
+            assertTrue(System.nanoTime() < deadline, "the dropped call's record was uploaded within 10 s");
+            Thread.sleep(100);
+        }
     }
 
     /**
