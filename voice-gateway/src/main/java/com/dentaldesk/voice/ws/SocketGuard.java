@@ -61,7 +61,7 @@ public class SocketGuard implements HttpUpgradeCheck {
             return CheckResult.rejectUpgrade(401);
         }
         if (sessions.stopping()) {
-            // Shutting down: Retell retries the open, and the platform routes the retry to another instance.
+            // Stopping: Retell retries a failed open; readiness is down, so a proxy sends the retry elsewhere.
             return CheckResult.rejectUpgrade(503);
         }
         return CheckResult.permitUpgrade();

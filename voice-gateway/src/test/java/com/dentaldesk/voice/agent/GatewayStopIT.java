@@ -74,6 +74,7 @@ class GatewayStopIT {
 
             // A socket that drops meanwhile is reconnected by Retell elsewhere: its record goes at once, while this
             // instance still waits for the other call (not only with the drain at the very end).
+            assertFalse(callLog(dropping.callId()).contains("Is there parking near the clinic"), "not uploaded yet");
             droppingCall.abort();
             awaitInCallLog(dropping.callId(), "Is there parking near the clinic");
 
