@@ -93,8 +93,7 @@ public class CallSessions {
         }
         if (stopping) {
             // Retell reconnects it elsewhere: the record goes now, for the instance that continues the call.
-            session.handOff();
-            with.recorder().handOff(session.state());
+            handOff(session);
             return;
         }
         LOG.infof("call %s: socket dropped (%d); keeping the call for a reconnect", callId, code);
@@ -117,6 +116,9 @@ public class CallSessions {
      */
     void stopTakingCalls(@Observes ShutdownDelayInitiatedEvent event) throws InterruptedException {
         stopping = true;
+        // Calls whose socket dropped before the stop: their reconnect goes elsewhere now (503 here), so their record
+        // goes now, and their reconnect timer here must not record them as ended.
+        calls.values().stream().filter(session -> !session.sink().isOpen()).forEach(this::handOff);
         long live = liveCalls();
         if (live > 0) {
             LOG.infof("stopping: waiting up to %s for %d live calls to end", with.config().socket().stopWait(), live);
@@ -136,6 +138,12 @@ public class CallSessions {
         LOG.infof("stopping: %d live calls handed back to Retell to reconnect elsewhere", leaving.size());
         // The close handshakes finish while the application still runs, so their close events are handled here.
         awaitUntil(handingOff::isEmpty, HAND_OFF_WAIT);
+    }
+
+    /** A call that continues on another instance: its turn stops here, its record goes now and is the last from here. */
+    private void handOff(CallSession session) {
+        session.handOff();
+        with.recorder().handOff(session.state());
     }
 
     /** Whether this instance has stopped taking new sockets (it is shutting down). */

@@ -105,10 +105,13 @@ public class ConversationRecorder {
 
     /** Queues the call once (a call already queued is simply uploaded with its newest state). */
     private void enqueue(String callId, CallState state) {
-        Dirty before = dirty.get(callId);
-        Dirty now = new Dirty(state, before == null ? 0 : before.failures(), true);
-        dirty.put(callId, now);
-        if (before == null || !before.queued()) {
+        // One atomic step: an upload taking the entry meanwhile must not leave it marked queued but off the queue.
+        boolean[] notQueuedYet = new boolean[1];
+        dirty.compute(callId, (id, before) -> {
+            notQueuedYet[0] = before == null || !before.queued();
+            return new Dirty(state, before == null ? 0 : before.failures(), true);
+        });
+        if (notQueuedYet[0]) {
             ready.add(callId);
         }
     }
@@ -154,6 +157,12 @@ public class ConversationRecorder {
                 lastFacts.remove(callId);
             }
         } catch (RuntimeException e) {
+            if (handedOff.contains(callId)) {
+                // Neither retried nor kept: a late copy from here would overwrite the record of the instance that
+                // continues the call, which writes its own.
+                LOG.warnf("call %s: record not saved before the hand-off (%s)", callId, e.getClass().getSimpleName());
+                return;
+            }
             if (state.endedAt() != null || stopping) {
                 keepInOutbox(state);
                 return;
@@ -193,11 +202,10 @@ public class ConversationRecorder {
      * queued at once, and later changes here are ignored. Never blocks.
      */
     public void handOff(CallState state) {
-        if (state.clinic() == null) {
-            return;
-        }
         handedOff.add(state.callId());
-        enqueue(state.callId(), state);
+        if (state.clinic() != null) {
+            enqueue(state.callId(), state);
+        }
     }
 
     /**
@@ -207,8 +215,8 @@ public class ConversationRecorder {
      * with the shutdown drain.
      */
     public void uploadBeforeHandOff(List<CallState> states, Duration timeout) throws InterruptedException {
+        states.forEach(this::handOff);
         List<CallState> recorded = states.stream().filter(state -> state.clinic() != null).toList();
-        recorded.forEach(this::handOff);
         long deadline = System.nanoTime() + timeout.toNanos();
         while ((recorded.stream().anyMatch(state -> dirty.containsKey(state.callId())) || uploading.get() > 0)
                 && System.nanoTime() < deadline) {

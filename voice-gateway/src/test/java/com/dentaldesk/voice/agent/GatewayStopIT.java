@@ -68,9 +68,17 @@ class GatewayStopIT {
             RetellCall dropping = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
             RetellCallClient droppingCall = TestCalls.greeted(root, dropping);
             TestCalls.exchange(droppingCall, "Is there parking near the clinic");
+            // Dropped before the stop, waiting here for Retell's reconnect, which will now go elsewhere.
+            RetellCall droppedEarlier = TestCalls.inbound(RealBookingApi.DEMO_AGENT_ID);
+            RetellCallClient droppedEarlierCall = TestCalls.greeted(root, droppedEarlier);
+            TestCalls.exchange(droppedEarlierCall, "Do you take my insurance");
+            droppedEarlierCall.abort();
+            Thread.sleep(500);
+            assertFalse(callLog(droppedEarlier.callId()).contains("Do you take my insurance"), "not uploaded yet");
             ProcessHandle process = ProcessHandle.of(gateway.pid()).orElseThrow();
             assertTrue(process.destroy(), "SIGTERM sent");
             assertEquals(503, refusedOpen(gateway), "a new call is refused while stopping");
+            awaitInCallLog(droppedEarlier.callId(), "Do you take my insurance");
 
             // A socket that drops meanwhile is reconnected by Retell elsewhere: its record goes at once, while this
             // instance still waits for the other call (not only with the drain at the very end).
