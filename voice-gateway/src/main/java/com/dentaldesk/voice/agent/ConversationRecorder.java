@@ -248,6 +248,8 @@ public class ConversationRecorder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // A handed-off call's record is left to the instance that continues the call (a late copy would overwrite it).
+        dirty.keySet().removeAll(handedOff);
         if (!dirty.isEmpty()) {
             LOG.infof("%d call records not uploaded before shutdown, kept in the outbox", dirty.size());
             dirty.values().forEach(waiting -> keepInOutbox(waiting.state()));
