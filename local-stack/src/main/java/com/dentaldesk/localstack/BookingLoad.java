@@ -152,9 +152,7 @@ public final class BookingLoad {
                 load.warmUpRace(pool, patients, bookings);
                 vacuum(postgres);
                 Result create = load.run("CreateAppointment (8 racing writers)", bookings, WRITERS, i -> {
-                    Hour hour = pool.get(random.nextInt(pool.size()));
-                    int status = load.post(load.booking(patients.get(i % patients.size()), hour.providerId(),
-                            hour.start().plusMinutes(30)), "load-" + i);
+                    int status = load.post(load.racingBooking(pool, patients, random, i), "load-" + i);
                     (status == 200 ? booked : taken).incrementAndGet();
                     return status;
                 });
@@ -217,10 +215,8 @@ public final class BookingLoad {
         Random random = new Random(99);
         List<Long> made = Collections.synchronizedList(new ArrayList<>());
         run("warm-up", Math.max(bookings, WARM_UP_BOOKINGS), WRITERS, i -> {
-            Hour hour = pool.get(random.nextInt(pool.size()));
-            HttpResponse<String> answer = http.send(request(booking(patients.get(i % patients.size()),
-                    hour.providerId(), hour.start().plusMinutes(30))).header("Idempotency-Key", "warm-up-" + i)
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = http.send(request(racingBooking(pool, patients, random, i))
+                    .header("Idempotency-Key", "warm-up-" + i).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 made.add(JSON.readTree(answer.body()).at("/data/AptNum").asLong());
             }
@@ -233,6 +229,12 @@ public final class BookingLoad {
                 throw new IllegalStateException("could not cancel warm-up booking " + appointment);
             }
         }
+    }
+
+    /** The {@code i}-th racer's booking: the free second half of one of the pool's hours, picked at random. */
+    private String racingBooking(List<Hour> pool, List<Long> patients, Random random, int i) throws Exception {
+        Hour hour = pool.get(random.nextInt(pool.size()));
+        return booking(patients.get(i % patients.size()), hour.providerId(), hour.start().plusMinutes(30));
     }
 
     /** Books the first half of every scheduled hour, one patient per provider, through the API; returns how many. */

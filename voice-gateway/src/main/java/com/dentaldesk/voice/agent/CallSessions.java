@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -122,7 +121,7 @@ public class CallSessions {
         long live = liveCalls();
         if (live > 0) {
             LOG.infof("stopping: waiting up to %s for %d live calls to end", with.config().socket().stopWait(), live);
-            awaitUntil(() -> liveCalls() == 0, with.config().socket().stopWait());
+            Waits.until(() -> liveCalls() == 0, with.config().socket().stopWait());
         }
         List<CallSession> leaving = calls.values().stream().filter(session -> session.sink().isOpen()).toList();
         if (leaving.isEmpty()) {
@@ -137,7 +136,7 @@ public class CallSessions {
         }
         LOG.infof("stopping: %d live calls handed back to Retell to reconnect elsewhere", leaving.size());
         // The close handshakes finish while the application still runs, so their close events are handled here.
-        awaitUntil(handingOff::isEmpty, HAND_OFF_WAIT);
+        Waits.until(handingOff::isEmpty, HAND_OFF_WAIT);
     }
 
     /** A call that continues on another instance: its turn stops here, its record goes now and is the last from here. */
@@ -153,13 +152,6 @@ public class CallSessions {
 
     private long liveCalls() {
         return calls.values().stream().filter(session -> session.sink().isOpen()).count();
-    }
-
-    private static void awaitUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
     }
 
     /** What became of staff text. */

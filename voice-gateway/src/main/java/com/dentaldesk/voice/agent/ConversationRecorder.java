@@ -217,11 +217,8 @@ public class ConversationRecorder {
     public void uploadBeforeHandOff(List<CallState> states, Duration timeout) throws InterruptedException {
         states.forEach(this::handOff);
         List<CallState> recorded = states.stream().filter(state -> state.clinic() != null).toList();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while ((recorded.stream().anyMatch(state -> dirty.containsKey(state.callId())) || uploading.get() > 0)
-                && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Waits.until(() -> recorded.stream().noneMatch(state -> dirty.containsKey(state.callId()))
+                && uploading.get() == 0, timeout);
     }
 
     /**
