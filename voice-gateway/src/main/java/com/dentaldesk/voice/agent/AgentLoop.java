@@ -209,12 +209,14 @@ public class AgentLoop {
 
             @Override
             public void onCompleteResponse(ChatResponse response) {
+                turn.streamEnded();
                 firstToken.complete(false);
                 done.complete(response);
             }
 
             @Override
             public void onError(Throwable error) {
+                turn.streamEnded();
                 firstToken.complete(false);
                 done.completeExceptionally(error);
             }
