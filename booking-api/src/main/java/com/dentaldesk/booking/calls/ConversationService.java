@@ -79,23 +79,10 @@ public class ConversationService {
         if (log.leadId() != null && leads.findByIdOptional(log.leadId()).isEmpty()) {
             throw BookingException.invalid("leadId", "Lead " + log.leadId() + " not found");
         }
-        ConversationEntity conversation = findOrCreate(callId);
-        conversation.agentId = replace(conversation.agentId, log.agentId());
-        conversation.fromNumber = replace(conversation.fromNumber, log.fromNumber());
-        conversation.toNumber = replace(conversation.toNumber, log.toNumber());
-        conversation.startedAt = replace(conversation.startedAt, log.startedAt());
-        conversation.endedAt = replace(conversation.endedAt, log.endedAt());
-        if (!log.transcript().isEmpty()) {
-            conversation.transcript = write(log.transcript());
-        }
-        if (!log.toolCalls().isEmpty()) {
-            conversation.toolCalls = write(log.toolCalls());
-        }
-        conversation.outcome = replace(conversation.outcome, log.outcome());
-        conversation.appointmentId = replace(conversation.appointmentId, log.appointmentId());
-        conversation.leadId = replace(conversation.leadId, log.leadId());
-        conversation.updatedAt = Instant.now();
-        return new ConversationResource.ConversationReceipt(callId, conversation.updatedAt);
+        Instant savedAt = Instant.now();
+        conversations.upsert(callId, log, log.transcript().isEmpty() ? null : write(log.transcript()),
+                log.toolCalls().isEmpty() ? null : write(log.toolCalls()), savedAt);
+        return new ConversationResource.ConversationReceipt(callId, savedAt);
     }
 
     /** What Retell reported about a call: fills fields the gateway left empty, and takes a longer transcript. */
@@ -229,10 +216,6 @@ public class ConversationService {
                 throw BookingException.invalid(field, field + " must be a date (YYYY-MM-DD) or an ISO instant");
             }
         }
-    }
-
-    private static <T> T replace(T current, T incoming) {
-        return incoming != null ? incoming : current;
     }
 
     private static <T> T keep(T current, T incoming) {

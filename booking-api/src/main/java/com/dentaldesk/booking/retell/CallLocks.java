@@ -18,6 +18,11 @@ public class CallLocks {
 
     public void lock(String callId) {
         entityManager.createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtextextended(?1, 0))) l")
-                .setParameter(1, "call:" + callId).getSingleResult();
+                .setParameter(1, key(callId)).getSingleResult();
+    }
+
+    /** The lock's key, for a statement that takes the same lock itself: {@code hashtextextended(key, 0)}. */
+    public static String key(String callId) {
+        return "call:" + callId;
     }
 }
