@@ -60,6 +60,19 @@ class ControlCharactersTest {
     }
 
     @Test
+    void shouldKeepACleanCallLogExactlyAsSent() {
+        Clinic clinic = fixture.create("America/New_York");
+        // Accents, a tooth, quotes and a tab (kept): a clean body skips the cleaning and reaches the record as sent.
+        String said = "Zoë Łukasz 🦷 said \"tab\there\", " + "then more. ".repeat(300);
+        String callId = newCallId();
+        clinic.gateway().body(new ConversationLog(callId, "agent_x", "+12125550177", "+14155550100",
+                Instant.now().minusSeconds(60), null, List.of(new TranscriptEntry("user", said)), List.of(),
+                null, null, null)).put("/api/conversations/" + callId).then().statusCode(200);
+        clinic.gateway().get("/api/conversations/" + callId).then().statusCode(200)
+                .body("data.transcript[0].content", equalTo(said));
+    }
+
+    @Test
     void shouldStoreASignedWebhookWithANul() {
         Map<String, Object> event = RetellEvents.inboundCall("call_ended", newCallId(), "agent_none", "+12125550178",
                 "+14155550100");
