@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,25 @@ class PlainDatabaseRoleTest {
                 .getSingleResult());
         assertEquals(PlainRoleDatabase.ROLE, role[0]);
         assertEquals(false, role[1], "neither superuser nor BYPASSRLS");
+    }
+
+    /** A search reads outside Hibernate's transactions, on a connection of its own: it names the clinic there too. */
+    @Test
+    void slotSearchesSeeTheirClinicsBookOnly() {
+        Clinic mine = fixture.create("America/New_York");
+        Clinic theirs = fixture.create("America/New_York");
+        long provider = mine.provider("Rowe");
+        long room = mine.room("Op 1", true);
+        long patient = mine.patient("Ada", "+12125550102");
+        LocalDate day = mine.futureWeekday(1);
+        mine.schedule(day, "09:00", "10:00", provider, room);
+        mine.call("CreateAppointment", mine.booking(patient, provider, day + " 09:00:00", 30)).statusCode(200);
+        Map<String, Object> search = Map.of("dateStart", day.toString(), "dateEnd", day.toString());
+
+        mine.call("GetAvailableSlots", search).statusCode(200)
+                .body("data.DateTimeStart", equalTo(List.of(day + " 09:30:00")))
+                .body("data[0].ProvNum", equalTo((int) provider));
+        theirs.call("GetAvailableSlots", search).statusCode(200).body("data", hasSize(0));
     }
 
     @Test

@@ -25,6 +25,7 @@ import com.dentaldesk.booking.functions.Page;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.slots.FreeTime.Start;
 import com.dentaldesk.booking.slots.FreeTime.Window;
+import com.dentaldesk.booking.tenancy.ClinicReadTransaction;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.booking.time.WallTimeFormatter;
 import com.dentaldesk.contracts.booking.Slot;
@@ -32,10 +33,11 @@ import com.dentaldesk.contracts.booking.Slot;
 /**
  * Free slots = schedules minus time held by appointments (provider, room and patient must all be free for the
  * whole interval) minus the past, computed by {@link FreeTime} from two reads ({@link SlotReads}: open hours and
- * held time) per stretch of days. Nothing is cached: every answer reads the book as it is.
+ * held time) per stretch of days. Nothing is cached: every answer reads the book as it is. A search reads in a
+ * {@link ClinicReadTransaction} (it writes nothing); a refused booking's alternatives read in the booking's own
+ * transaction.
  */
 @ApplicationScoped
-@Transactional
 public class SlotFinder {
 
     public static final int MAX_RANGE_DAYS = 31;
@@ -50,10 +52,12 @@ public class SlotFinder {
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,12})-(\\d{1,18})-(\\d{1,18})");
 
     private final SlotReads reads;
+    private final ClinicReadTransaction readTransaction;
     private final ClinicTime clinicTime;
 
-    public SlotFinder(SlotReads reads, ClinicTime clinicTime) {
+    public SlotFinder(SlotReads reads, ClinicReadTransaction readTransaction, ClinicTime clinicTime) {
         this.reads = reads;
+        this.readTransaction = readTransaction;
         this.clinicTime = clinicTime;
     }
 
@@ -88,38 +92,42 @@ public class SlotFinder {
         Optional<Long> opNum = params.optionalLong("OpNum");
         Optional<Long> patNum = params.optionalLong("PatNum");
         Instant now = clinicTime.now();
-        Predicate<Start> wanted = timeFrom.isEmpty() && timeTo.isEmpty() ? start -> true
+        Predicate<Start> inHours = timeFrom.isEmpty() && timeTo.isEmpty() ? start -> true
                 : startsBetween(timeFrom.orElse(LocalTime.MIN), timeTo);
-        if (after.isPresent()) {
-            wanted = wanted.and(start -> FreeTime.IN_TIME_ORDER.compare(start, after.get()) > 0);
-        }
+        Predicate<Start> wanted = after.map(cursor -> inHours.and(start -> FreeTime.IN_TIME_ORDER.compare(start,
+                cursor) > 0)).orElse(inHours);
         WallTimeFormatter wallTime = new WallTimeFormatter(clinicTime.zone());
+        LocalDate firstDay = latest(from, clinicTime.today(),
+                after.map(cursor -> clinicTime.dateOf(Instant.ofEpochSecond(cursor.start()))).orElse(from));
         // A page rarely needs the whole range: read the book a day, then 2, 4, 8 days at a time, until the page
         // and one more slot (is there a next page?) are found. Schedules are per day, so each read is exact.
-        List<Start> starts = new ArrayList<>();
-        List<Slot> slots = new ArrayList<>();
-        LocalDate chunkFrom = latest(from, clinicTime.today(),
-                after.map(cursor -> clinicTime.dateOf(Instant.ofEpochSecond(cursor.start()))).orElse(from));
-        long days = limit > DEFAULT_LIMIT * 10 ? MAX_RANGE_DAYS : 1;
-        while (!chunkFrom.isAfter(to) && starts.size() <= limit) {
-            LocalDate chunkTo = chunkFrom.plusDays(days - 1).isAfter(to) ? to : chunkFrom.plusDays(days - 1);
-            Book book = read(chunkFrom, chunkTo, provNum, opNum, patNum, Optional.empty());
-            for (Start start : book.free(length, provNum, patNum, now)) {
-                if (starts.size() > limit) {
-                    break;
+        return readTransaction.run((connection, clinic) -> {
+            List<Start> starts = new ArrayList<>();
+            List<Slot> slots = new ArrayList<>();
+            LocalDate chunkFrom = firstDay;
+            long days = limit > DEFAULT_LIMIT * 10 ? MAX_RANGE_DAYS : 1;
+            while (!chunkFrom.isAfter(to) && starts.size() <= limit) {
+                LocalDate chunkTo = chunkFrom.plusDays(days - 1).isAfter(to) ? to : chunkFrom.plusDays(days - 1);
+                Book book = book(SlotReads.read(connection, clinic, chunkFrom, chunkTo, provNum, opNum, patNum,
+                        clinicTime.startOfDay(chunkFrom), clinicTime.startOfDay(chunkTo.plusDays(1))),
+                        Optional.empty());
+                for (Start start : book.free(length, provNum, patNum, now)) {
+                    if (starts.size() > limit) {
+                        break;
+                    }
+                    if (wanted.test(start)) {
+                        starts.add(start);
+                        slots.add(book.slot(start, length, wallTime));
+                    }
                 }
-                if (wanted.test(start)) {
-                    starts.add(start);
-                    slots.add(book.slot(start, length, wallTime));
-                }
+                chunkFrom = chunkTo.plusDays(1);
+                days *= 2;
             }
-            chunkFrom = chunkTo.plusDays(1);
-            days *= 2;
-        }
-        if (starts.size() > limit) {
-            return new Page<>(slots.subList(0, limit), cursor(starts.get(limit - 1)));
-        }
-        return new Page<>(slots, null);
+            if (starts.size() > limit) {
+                return new Page<>(slots.subList(0, limit), cursor(starts.get(limit - 1)));
+            }
+            return new Page<>(slots, null);
+        });
     }
 
     private static LocalDate latest(LocalDate a, LocalDate b, LocalDate c) {
@@ -140,6 +148,7 @@ public class SlotFinder {
      * after it only when those cannot prove the answer (fewer than three with that provider, or the third farther
      * away than the first day not read).
      */
+    @Transactional
     public List<Slot> alternatives(Instant requested, long provNum, int lengthMinutes, long patNum,
             Optional<Long> ignoreAppointment) {
         LocalDate day = clinicTime.dateOf(requested);
@@ -181,11 +190,15 @@ public class SlotFinder {
         return starts.stream().map(s -> book.slot(s, lengthMinutes, wallTime)).toList();
     }
 
-    /** What one search reads: bookable providers' working windows in active rooms, and the time held in them. */
+    /** What the alternatives read, in the booking's transaction: see {@link #book}. */
     private Book read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
             Optional<Long> patNum, Optional<Long> ignoreAppointment) {
-        SlotReads.Reading reading = reads.read(from, to, provNum, opNum, patNum, clinicTime.startOfDay(from),
-                clinicTime.startOfDay(to.plusDays(1)));
+        return book(reads.read(from, to, provNum, opNum, patNum, clinicTime.startOfDay(from),
+                clinicTime.startOfDay(to.plusDays(1))), ignoreAppointment);
+    }
+
+    /** Bookable providers' working windows in active rooms, and the time held in them. */
+    private Book book(SlotReads.Reading reading, Optional<Long> ignoreAppointment) {
         Map<Long, String> names = new HashMap<>();
         List<Window> windows = new ArrayList<>();
         for (OpenHours hours : reading.openHours()) {

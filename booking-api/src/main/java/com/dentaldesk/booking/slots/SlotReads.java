@@ -1,5 +1,6 @@
 package com.dentaldesk.booking.slots;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +19,12 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import com.dentaldesk.booking.providers.ProviderEntity;
+import com.dentaldesk.booking.tenancy.ClinicReadTransaction;
 import com.dentaldesk.booking.tenancy.TenantContext;
 
 /**
- * The reads of a slot search, as plain SQL on the transaction's connection: a profile of the 14-day search (JFR)
+ * The reads of a slot search, as plain SQL on the transaction's connection (a JTA transaction's, or a
+ * {@link ClinicReadTransaction}'s): a profile of the 14-day search (JFR)
  * showed Hibernate's query and row handling as a third of its CPU, for rows that become no entity. Both queries
  * name the clinic (Row-Level Security names it too) and are served by indexes: {@code schedules_by_date} and
  * {@code appointments_holding_time} (V5); benchmarks/README.md shows their plans.
@@ -66,37 +69,62 @@ public class SlotReads {
 
     /**
      * Open hours on the clinic-local dates [from, to] and the time held in [heldFrom, heldTo) (with a provider: only
-     * what can stand in the way of that provider and the patient), in one round trip:
-     * the two statements travel together (pgjdbc sends them with one sync), and a profile of racing bookings showed
-     * each round trip's socket write and wake-up costing more CPU than the query itself.
+     * what can stand in the way of that provider and the patient), in one round trip on the JTA transaction's
+     * connection: the two statements travel together (pgjdbc sends them with one sync), and a profile of racing
+     * bookings showed each round trip's socket write and wake-up costing more CPU than the query itself.
      */
     public Reading read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
             Optional<Long> patNum, Instant heldFrom, Instant heldTo) {
         long clinic = tenant.organizationId();
-        String held = provNum.isPresent() ? HELD_TIME_OF_ONE_PROVIDER : HELD_TIME + IN_TIME_ORDER;
         return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(OPEN_HOURS_SQL + ";\n" + held)) {
-                int next = bindOpenHours(statement, 1, clinic, from, to, provNum, opNum);
-                next = bindHeldTime(statement, next, clinic, heldFrom, heldTo);
-                if (provNum.isPresent()) {
-                    statement.setLong(next, provNum.get());
-                    statement.setObject(next + 1, patNum.orElse(null), Types.BIGINT);
-                    statement.setLong(next + 2, clinic);
-                    statement.setLong(next + 3, provNum.get());
-                    statement.setObject(next + 4, from);
-                    statement.setObject(next + 5, to);
-                }
+            try (PreparedStatement statement = connection.prepareStatement(readSql(provNum))) {
+                bindRead(statement, 1, clinic, from, to, provNum, opNum, patNum, heldFrom, heldTo);
                 statement.execute();
-                List<OpenHours> hours;
-                try (ResultSet rows = statement.getResultSet()) {
-                    hours = openHours(rows);
-                }
-                statement.getMoreResults();
-                try (ResultSet rows = statement.getResultSet()) {
-                    return new Reading(hours, heldTime(rows));
-                }
+                return reading(statement);
             }
         });
+    }
+
+    /** The same read in a {@link ClinicReadTransaction}, naming the clinic in the same round trip. */
+    public static Reading read(Connection connection, long clinic, LocalDate from, LocalDate to,
+            Optional<Long> provNum, Optional<Long> opNum, Optional<Long> patNum, Instant heldFrom, Instant heldTo)
+            throws SQLException {
+        try (PreparedStatement statement = ClinicReadTransaction.prepare(connection, clinic, readSql(provNum))) {
+            bindRead(statement, 2, clinic, from, to, provNum, opNum, patNum, heldFrom, heldTo);
+            ClinicReadTransaction.results(statement);
+            return reading(statement);
+        }
+    }
+
+    private static String readSql(Optional<Long> provNum) {
+        return OPEN_HOURS_SQL + ";\n" + (provNum.isPresent() ? HELD_TIME_OF_ONE_PROVIDER : HELD_TIME + IN_TIME_ORDER);
+    }
+
+    private static void bindRead(PreparedStatement statement, int first, long clinic, LocalDate from, LocalDate to,
+            Optional<Long> provNum, Optional<Long> opNum, Optional<Long> patNum, Instant heldFrom, Instant heldTo)
+            throws SQLException {
+        int next = bindOpenHours(statement, first, clinic, from, to, provNum, opNum);
+        next = bindHeldTime(statement, next, clinic, heldFrom, heldTo);
+        if (provNum.isPresent()) {
+            statement.setLong(next, provNum.get());
+            statement.setObject(next + 1, patNum.orElse(null), Types.BIGINT);
+            statement.setLong(next + 2, clinic);
+            statement.setLong(next + 3, provNum.get());
+            statement.setObject(next + 4, from);
+            statement.setObject(next + 5, to);
+        }
+    }
+
+    /** The two results of {@link #readSql}, the statement positioned on the first. */
+    private static Reading reading(PreparedStatement statement) throws SQLException {
+        List<OpenHours> hours;
+        try (ResultSet rows = statement.getResultSet()) {
+            hours = openHours(rows);
+        }
+        statement.getMoreResults();
+        try (ResultSet rows = statement.getResultSet()) {
+            return new Reading(hours, heldTime(rows));
+        }
     }
 
     /** Schedules of bookable providers in active rooms on the clinic-local dates [from, to]. */
