@@ -73,8 +73,8 @@ public class ConversationRepository implements PanacheRepository<ConversationEnt
                 statement.setString(++i, transcriptJson);
                 statement.setString(++i, toolCallsJson);
                 statement.setString(++i, log.outcome() == null ? null : log.outcome().name());
-                setLong(statement, ++i, log.appointmentId());
-                setLong(statement, ++i, log.leadId());
+                statement.setObject(++i, log.appointmentId(), Types.BIGINT);
+                statement.setObject(++i, log.leadId(), Types.BIGINT);
                 setInstant(statement, ++i, savedAt);
                 statement.setString(++i, transcriptJson);
                 statement.setString(++i, toolCallsJson);
@@ -88,14 +88,6 @@ public class ConversationRepository implements PanacheRepository<ConversationEnt
             statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
             statement.setObject(index, value.atOffset(ZoneOffset.UTC));
-        }
-    }
-
-    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.BIGINT);
-        } else {
-            statement.setLong(index, value);
         }
     }
 }
