@@ -99,4 +99,27 @@ class AppointmentBookingTest {
         clinic.call("CreateAppointment", clinic.booking(patient, provider, time, 30)).statusCode(422)
                 .body("error.missing", equalTo(java.util.List.of("ProvNum")));
     }
+
+    @Test
+    void shouldBookANamedRoomOnlyWhenItExistsAndIsInUse() {
+        Clinic clinic = fixture.create("America/New_York");
+        long provider = clinic.provider("Rooms");
+        long patient = clinic.patient("Named", "212-555-0194");
+        long room = clinic.room("Op 1", true);
+        long closed = clinic.room("Op 2", false);
+        LocalDate day = clinic.futureWeekday(2);
+        clinic.schedule(day, "09:00", "12:00", provider, room);
+        Map<String, Object> booking = clinic.booking(patient, provider, day + " 10:00:00", 30);
+
+        booking.put("Op", 999_999);
+        clinic.call("CreateAppointment", booking).statusCode(404)
+                .body("error.message", equalTo("Operatory 999999 not found"));
+        booking.put("Op", closed);
+        clinic.call("CreateAppointment", booking).statusCode(422)
+                .body("error.message", equalTo("Operatory " + closed + " is not in use"));
+        clinic.call("GetAppointments", Map.of("DateStart", day.toString(), "DateEnd", day.toString()))
+                .body("data", hasSize(0));
+        booking.put("Op", room);
+        clinic.call("CreateAppointment", booking).statusCode(200).body("data.Op", equalTo((int) room));
+    }
 }

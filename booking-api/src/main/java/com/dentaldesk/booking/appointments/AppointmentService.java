@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.dentaldesk.booking.closures.ClosedDays;
 import com.dentaldesk.booking.confirmations.ConfirmationCalls;
 import com.dentaldesk.booking.errors.BookingException;
@@ -22,24 +24,25 @@ import com.dentaldesk.booking.operatories.OperatoryService;
 import com.dentaldesk.booking.providers.ProviderEntity;
 import com.dentaldesk.booking.providers.ProviderService;
 import com.dentaldesk.booking.slots.SlotFinder;
-import com.dentaldesk.booking.slots.HeldTime;
 import com.dentaldesk.booking.slots.OpenHours;
 import com.dentaldesk.booking.slots.SlotReads;
+import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.contracts.booking.Appointment;
 import com.dentaldesk.contracts.booking.AppointmentStatus;
 
-/** Booking, moving, breaking and cancelling. The database decides who gets a contested slot. */
+/**
+ * Listing, moving, breaking and cancelling ({@link AppointmentBooking} books). The database decides who gets a
+ * contested slot.
+ */
 @ApplicationScoped
 @Transactional
 public class AppointmentService {
 
     private static final int MAX_LIST_RANGE_DAYS = 366;
-    private static final String TAKEN = "That time is no longer available";
 
     private final AppointmentRepository appointments;
     private final OverlapSafeWriter writer;
-    private final BookingParties parties;
     private final ProviderService providers;
     private final OperatoryService operatories;
     private final SlotFinder slots;
@@ -48,15 +51,15 @@ public class AppointmentService {
     private final ClinicTime clinicTime;
     private final EntityManager entityManager;
     private final ConfirmationCalls confirmations;
+    private final TenantContext tenant;
 
-    public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer, BookingParties parties,
+    public AppointmentService(AppointmentRepository appointments, OverlapSafeWriter writer,
             ProviderService providers, OperatoryService operatories, SlotFinder slots,
             SlotReads slotReads, ClosedDays closedDays, ClinicTime clinicTime, EntityManager entityManager,
-            ConfirmationCalls confirmations) {
+            ConfirmationCalls confirmations, TenantContext tenant) {
         this.closedDays = closedDays;
         this.appointments = appointments;
         this.writer = writer;
-        this.parties = parties;
         this.providers = providers;
         this.operatories = operatories;
         this.slots = slots;
@@ -64,6 +67,7 @@ public class AppointmentService {
         this.clinicTime = clinicTime;
         this.entityManager = entityManager;
         this.confirmations = confirmations;
+        this.tenant = tenant;
     }
 
     /** GetAppointments: by clinic-local date range, optionally for one patient, provider or room. */
@@ -91,32 +95,6 @@ public class AppointmentService {
         long aptNum = params.requiredLong("AptNum");
         params.requireAll();
         return toContract(require(aptNum));
-    }
-
-    /**
-     * CreateAppointment. Without {@code Op} the room is auto-filled: the room of the provider's schedule covering
-     * the time, else the first active room (lowest id) free for the whole interval.
-     */
-    public Appointment create(Params params, String sessionId) {
-        long patNum = params.requiredLong("PatNum");
-        String wallTime = params.requiredString("AptDateTime");
-        long provNum = params.requiredLong("ProvNum");
-        params.requireAll();
-        int length = params.optionalInt("lengthMinutes").orElse(SlotFinder.DEFAULT_LENGTH);
-        SlotFinder.checkLength(length);
-        Instant start = futureStart(wallTime);
-        Instant end = start.plus(Duration.ofMinutes(length));
-        BookingParties.Parties who = parties.require(patNum, provNum, clinicTime.dateOf(start));
-        long opNum = params.optionalLong("Op").map(op -> operatories.requireActive(op).id)
-                .orElseGet(() -> autoFillOperatory(who.providerHours(), provNum, patNum, start, end, Optional.empty()));
-        String type = params.optionalString("AptType").orElse(null);
-        String note = params.optionalString("Note").orElse(null);
-        long id = writer.insert(patNum, provNum, opNum, start, end, type, note, sessionId)
-                .orElseThrow(() -> taken(TAKEN, start, provNum, length, patNum, Optional.empty()));
-        // The row is exactly what was inserted: answered without reading it back, while its time is held by an
-        // uncommitted row that racing writers wait on.
-        return new Appointment(id, patNum, provNum, opNum, clinicTime.format(start), clinicTime.format(end), length,
-                AppointmentStatus.Scheduled, type, note, who.providerName());
     }
 
     /**
@@ -162,7 +140,7 @@ public class AppointmentService {
                             provNum, appointment.patientId, start, end, self);
                 });
         if (!writer.move(appointment.id, provNum, opNum, start, end)) {
-            throw taken(TAKEN, start, provNum, length, appointment.patientId, self);
+            throw taken(OverlapSafeWriter.TAKEN, start, provNum, length, appointment.patientId, self);
         }
         entityManager.refresh(appointment);
         confirmations.appointmentMoved(appointment.id, appointment.startsAt, clinicTime.now());
@@ -237,8 +215,8 @@ public class AppointmentService {
                 operatories.requireActive(appointment.operatoryId);
                 closedDays.requireOpen(clinicTime.dateOf(appointment.startsAt));
                 if (!writer.reschedule(appointment.id)) {
-                    throw taken(TAKEN, appointment.startsAt, appointment.providerId, appointment.lengthMinutes(),
-                            appointment.patientId, Optional.of(appointment.id));
+                    throw taken(OverlapSafeWriter.TAKEN, appointment.startsAt, appointment.providerId,
+                            appointment.lengthMinutes(), appointment.patientId, Optional.of(appointment.id));
                 }
                 entityManager.refresh(appointment);
                 return toContract(appointment);
@@ -261,31 +239,26 @@ public class AppointmentService {
         return start;
     }
 
-    /** {@code providerHours}: the provider's open hours on the day of {@code start} (active rooms only). */
+    /** The room for a move made without one ({@link RoomAutoFill}); refused as taken when every room is. */
     private long autoFillOperatory(List<OpenHours> providerHours, long provNum, long patNum, Instant start,
             Instant end, Optional<Long> ignoreAppointment) {
-        Optional<Long> scheduled = providerHours.stream()
-                .filter(hours -> !start.isBefore(clinicTime.at(hours.date(), hours.startTime()))
-                        && !end.isAfter(clinicTime.at(hours.date(), hours.stopTime())))
-                .map(OpenHours::operatoryId)
-                .findFirst();
-        if (scheduled.isPresent()) {
-            return scheduled.get();
-        }
-        List<HeldTime> busy = slotReads.heldBetween(start, end).stream()
-                .filter(held -> ignoreAppointment.map(id -> id != held.appointmentId()).orElse(true))
-                .toList();
-        return operatories.activeInOrder().stream()
-                .map(room -> room.id)
-                .filter(op -> busy.stream().noneMatch(held -> held.operatoryId() == op))
-                .findFirst()
-                .orElseThrow(() -> taken("No operatory is free at that time", start, provNum,
+        long clinic = tenant.organizationId();
+        return session().doReturningWork(connection -> RoomAutoFill.choose(connection, clinic, clinicTime,
+                providerHours, start, end, ignoreAppointment))
+                .orElseThrow(() -> taken(RoomAutoFill.NO_ROOM, start, provNum,
                         (int) Duration.between(start, end).toMinutes(), patNum, ignoreAppointment));
     }
 
+    /** A refusal with the alternatives, read in this transaction. */
     private BookingException taken(String message, Instant start, long provNum, int length, long patNum,
             Optional<Long> ignore) {
-        return BookingException.slotTaken(message, slots.alternatives(start, provNum, length, patNum, ignore));
+        long clinic = tenant.organizationId();
+        return BookingException.slotTaken(message, session().doReturningWork(connection ->
+                slots.alternatives(connection, clinic, start, provNum, length, patNum, ignore)));
+    }
+
+    private Session session() {
+        return entityManager.unwrap(Session.class);
     }
 
     private static void filter(StringBuilder query, Map<String, Object> values, String field, Optional<Long> value) {

@@ -25,6 +25,8 @@ import com.dentaldesk.booking.tenancy.TenantContext;
 @ApplicationScoped
 public class OverlapSafeWriter {
 
+    /** What the loser of a race hears. */
+    static final String TAKEN = "That time is no longer available";
     private static final String EXCLUSION_VIOLATION = "23P01";
 
     private final EntityManager entityManager;
@@ -36,33 +38,28 @@ public class OverlapSafeWriter {
     }
 
     /**
-     * Inserts a Scheduled appointment; empty when the time is no longer free. {@code on conflict do nothing} covers
-     * the exclusion constraints in the same statement (PostgreSQL waits for a racing writer's outcome first), so
-     * booking takes one round trip, not three with a savepoint.
+     * Inserts a Scheduled appointment on the booking's connection; empty when the time is no longer free.
+     * {@code on conflict do nothing} covers the exclusion constraints in the same statement (PostgreSQL waits for a
+     * racing writer's outcome first), so booking takes one round trip, not three with a savepoint.
      */
-    public OptionalLong insert(long patientId, long providerId, long operatoryId, Instant start, Instant end,
-            String type, String note, String sessionId) {
-        String sql = "insert into appointments (organization_id, patient_id, provider_id, operatory_id, starts_at,"
-                + " ends_at, status, appointment_type, note, session_id) values (?, ?, ?, ?, ?, ?, 'Scheduled', ?, ?, ?)"
-                + " on conflict do nothing returning id";
-        Session session = entityManager.unwrap(Session.class);
-        session.flush();
-        return session.doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setLong(1, tenant.organizationId());
-                statement.setLong(2, patientId);
-                statement.setLong(3, providerId);
-                statement.setLong(4, operatoryId);
-                statement.setTimestamp(5, Timestamp.from(start));
-                statement.setTimestamp(6, Timestamp.from(end));
-                statement.setString(7, type);
-                statement.setString(8, note);
-                statement.setString(9, sessionId);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
-                }
+    static OptionalLong insert(Connection connection, long clinic, long patientId, long providerId, long operatoryId,
+            Instant start, Instant end, String type, String note, String sessionId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("insert into appointments (organization_id,"
+                + " patient_id, provider_id, operatory_id, starts_at, ends_at, status, appointment_type, note,"
+                + " session_id) values (?, ?, ?, ?, ?, ?, 'Scheduled', ?, ?, ?) on conflict do nothing returning id")) {
+            statement.setLong(1, clinic);
+            statement.setLong(2, patientId);
+            statement.setLong(3, providerId);
+            statement.setLong(4, operatoryId);
+            statement.setTimestamp(5, Timestamp.from(start));
+            statement.setTimestamp(6, Timestamp.from(end));
+            statement.setString(7, type);
+            statement.setString(8, note);
+            statement.setString(9, sessionId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
             }
-        });
+        }
     }
 
     /** Moves an appointment; false when the new time is no longer free. */

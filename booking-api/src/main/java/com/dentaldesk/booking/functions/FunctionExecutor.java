@@ -2,9 +2,11 @@ package com.dentaldesk.booking.functions;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.dentaldesk.booking.appointments.AppointmentBooking;
 import com.dentaldesk.booking.appointments.AppointmentService;
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.idempotency.Idempotency;
@@ -33,18 +35,20 @@ public class FunctionExecutor {
     private final OperatoryService operatories;
     private final ScheduleService schedules;
     private final AppointmentService appointments;
+    private final AppointmentBooking booking;
     private final SlotFinder slots;
     private final Idempotency idempotency;
     private final TenantContext tenant;
 
     public FunctionExecutor(PatientService patients, ProviderService providers, OperatoryService operatories,
-            ScheduleService schedules, AppointmentService appointments, SlotFinder slots, Idempotency idempotency,
-            TenantContext tenant) {
+            ScheduleService schedules, AppointmentService appointments, AppointmentBooking booking, SlotFinder slots,
+            Idempotency idempotency, TenantContext tenant) {
         this.patients = patients;
         this.providers = providers;
         this.operatories = operatories;
         this.schedules = schedules;
         this.appointments = appointments;
+        this.booking = booking;
         this.slots = slots;
         this.idempotency = idempotency;
         this.tenant = tenant;
@@ -65,12 +69,17 @@ public class FunctionExecutor {
         // Every function acts for one clinic; the service token without X-Clinic-Slug names none.
         tenant.organizationId();
         try {
+            Optional<String> key = function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()
+                    ? Optional.of(idempotencyKey.trim()) : Optional.empty();
             Object result;
-            if (function.isWrite() && idempotencyKey != null && !idempotencyKey.isBlank()) {
-                result = idempotency.once(idempotencyKey.trim(), function.name(), parameters,
-                        () -> dispatch(function, new Params(parameters), sessionId));
+            if (function == BookingFunction.CreateAppointment) {
+                // A booking keeps its key in its own transaction.
+                result = booking.create(parameters, sessionId, key);
+            } else if (key.isPresent()) {
+                result = idempotency.once(key.get(), function.name(), parameters,
+                        () -> dispatch(function, new Params(parameters)));
             } else {
-                result = dispatch(function, new Params(parameters), sessionId);
+                result = dispatch(function, new Params(parameters));
             }
             BookingMetrics.function(function.name(), "ok");
             return result;
@@ -88,7 +97,7 @@ public class FunctionExecutor {
         return result instanceof Page<?> page ? ApiResponse.page(page.items(), page.next()) : ApiResponse.ok(result);
     }
 
-    private Object dispatch(BookingFunction function, Params p, String sessionId) {
+    private Object dispatch(BookingFunction function, Params p) {
         return switch (function) {
             case GetMultiplePatients -> patients.search(p);
             case GetPatient -> patients.get(p);
@@ -106,7 +115,7 @@ public class FunctionExecutor {
             case DeleteOperatory -> operatories.delete(p);
             case GetAvailableSlots -> slots.find(p);
             case GetAppointments -> appointments.list(p);
-            case CreateAppointment -> appointments.create(p, sessionId);
+            case CreateAppointment -> throw new IllegalStateException("A booking runs in AppointmentBooking");
             case UpdateAppointment -> appointments.update(p);
             case BreakAppointment -> appointments.breakAppointment(p);
             case DeleteAppointment -> appointments.cancel(p);

@@ -54,12 +54,28 @@ public class Idempotency {
                 return replay.get();
             }
             Object result = write.get();
-            records.store(key, requestHash, canonicalJson.writeValueAsString(result));
+            records.store(key, requestHash, answer(result));
             return result;
         });
     }
 
-    private Optional<Object> replay(Optional<IdempotencyRepository.StoredAnswer> stored, String requestHash) {
+    /**
+     * The same guarantee for a write that runs in a {@code ClinicTransaction} (a booking): the key's lock and lookup
+     * travel in the write's first round trip, and its answer is stored on the write's connection before it commits.
+     */
+    public IdempotentRequest request(String key, String functionName, Map<String, Object> parameters) {
+        return new IdempotentRequest(this, key, hash(functionName, parameters));
+    }
+
+    String answer(Object result) {
+        try {
+            return canonicalJson.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not store the answer of an idempotent write", e);
+        }
+    }
+
+    Optional<Object> replay(Optional<IdempotencyRepository.StoredAnswer> stored, String requestHash) {
         return stored.map(record -> {
             if (!record.requestHash().equals(requestHash)) {
                 throw new BookingException(new ApiError(ErrorCode.IDEMPOTENCY_KEY_REUSED,

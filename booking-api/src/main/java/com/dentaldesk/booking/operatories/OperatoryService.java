@@ -64,14 +64,22 @@ public class OperatoryService implements PanacheRepository<OperatoryEntity> {
     }
 
     public OperatoryEntity require(long opNum) {
-        return findByIdOptional(opNum).orElseThrow(() -> BookingException.notFound("Operatory " + opNum));
+        return findByIdOptional(opNum).orElseThrow(() -> notFound(opNum));
     }
 
     public OperatoryEntity requireActive(long opNum) {
         OperatoryEntity operatory = require(opNum);
         if (!operatory.active) {
-            throw BookingException.invalid("Op", "Operatory " + opNum + " is not in use");
+            throw notInUse(opNum);
         }
         return operatory;
+    }
+
+    public static BookingException notFound(long opNum) {
+        return BookingException.notFound("Operatory " + opNum);
+    }
+
+    public static BookingException notInUse(long opNum) {
+        return BookingException.invalid("Op", "Operatory " + opNum + " is not in use");
     }
 }

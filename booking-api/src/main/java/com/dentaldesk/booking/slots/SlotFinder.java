@@ -1,5 +1,7 @@
 package com.dentaldesk.booking.slots;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,14 +20,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.functions.Page;
 import com.dentaldesk.booking.functions.Params;
 import com.dentaldesk.booking.slots.FreeTime.Start;
 import com.dentaldesk.booking.slots.FreeTime.Window;
-import com.dentaldesk.booking.tenancy.ClinicReadTransaction;
+import com.dentaldesk.booking.tenancy.ClinicTransaction;
 import com.dentaldesk.booking.time.ClinicTime;
 import com.dentaldesk.booking.time.WallTimeFormatter;
 import com.dentaldesk.contracts.booking.Slot;
@@ -34,8 +35,7 @@ import com.dentaldesk.contracts.booking.Slot;
  * Free slots = schedules minus time held by appointments (provider, room and patient must all be free for the
  * whole interval) minus the past, computed by {@link FreeTime} from two reads ({@link SlotReads}: open hours and
  * held time) per stretch of days. Nothing is cached: every answer reads the book as it is. A search reads in a
- * {@link ClinicReadTransaction} (it writes nothing); a refused booking's alternatives read in the booking's own
- * transaction.
+ * {@link ClinicTransaction} of its own; a refused booking's alternatives read on the booking's connection.
  */
 @ApplicationScoped
 public class SlotFinder {
@@ -51,13 +51,11 @@ public class SlotFinder {
     private static final int ALTERNATIVES_WINDOW_DAYS = 14;
     private static final Pattern CURSOR = Pattern.compile("(\\d{1,12})-(\\d{1,18})-(\\d{1,18})");
 
-    private final SlotReads reads;
-    private final ClinicReadTransaction readTransaction;
+    private final ClinicTransaction transaction;
     private final ClinicTime clinicTime;
 
-    public SlotFinder(SlotReads reads, ClinicReadTransaction readTransaction, ClinicTime clinicTime) {
-        this.reads = reads;
-        this.readTransaction = readTransaction;
+    public SlotFinder(ClinicTransaction transaction, ClinicTime clinicTime) {
+        this.transaction = transaction;
         this.clinicTime = clinicTime;
     }
 
@@ -101,7 +99,7 @@ public class SlotFinder {
                 after.map(cursor -> clinicTime.dateOf(Instant.ofEpochSecond(cursor.start()))).orElse(from));
         // A page rarely needs the whole range: read the book a day, then 2, 4, 8 days at a time, until the page
         // and one more slot (is there a next page?) are found. Schedules are per day, so each read is exact.
-        return readTransaction.run((connection, clinic) -> {
+        return transaction.read((connection, clinic) -> {
             List<Start> starts = new ArrayList<>();
             List<Slot> slots = new ArrayList<>();
             LocalDate chunkFrom = firstDay;
@@ -146,11 +144,10 @@ public class SlotFinder {
      * Up to three free slots nearest to the requested start, with the same provider when possible, else any:
      * what a caller who just lost a slot is offered instead. The days around it are read first; the two weeks
      * after it only when those cannot prove the answer (fewer than three with that provider, or the third farther
-     * away than the first day not read).
+     * away than the first day not read). Reads on the booking's {@code connection}, in its transaction.
      */
-    @Transactional
-    public List<Slot> alternatives(Instant requested, long provNum, int lengthMinutes, long patNum,
-            Optional<Long> ignoreAppointment) {
+    public List<Slot> alternatives(Connection connection, long clinic, Instant requested, long provNum,
+            int lengthMinutes, long patNum, Optional<Long> ignoreAppointment) throws SQLException {
         LocalDate day = clinicTime.dateOf(requested);
         LocalDate from = day.minusDays(1).isBefore(clinicTime.today()) ? clinicTime.today() : day.minusDays(1);
         long wanted = requested.getEpochSecond();
@@ -159,8 +156,8 @@ public class SlotFinder {
         Instant now = clinicTime.now();
 
         LocalDate nearTo = day.plusDays(1);
-        Book near = read(from, nearTo, Optional.of(provNum), Optional.empty(), Optional.of(patNum),
-                ignoreAppointment);
+        Book near = read(connection, clinic, from, nearTo, Optional.of(provNum), Optional.empty(),
+                Optional.of(patNum), ignoreAppointment);
         List<Start> sameProvider = others(near.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now),
                 requested, provNum).sorted(nearest).limit(ALTERNATIVES).toList();
         long unread = clinicTime.startOfDay(nearTo.plusDays(1)).getEpochSecond() - wanted;
@@ -169,8 +166,8 @@ public class SlotFinder {
             return slots(near, sameProvider, lengthMinutes);
         }
 
-        Book book = read(from, day.plusDays(ALTERNATIVES_WINDOW_DAYS), Optional.empty(), Optional.empty(),
-                Optional.empty(), ignoreAppointment);
+        Book book = read(connection, clinic, from, day.plusDays(ALTERNATIVES_WINDOW_DAYS), Optional.empty(),
+                Optional.empty(), Optional.empty(), ignoreAppointment);
         List<Start> candidates = book.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now);
         if (candidates.isEmpty()) {
             candidates = book.free(lengthMinutes, Optional.empty(), Optional.of(patNum), now);
@@ -191,9 +188,9 @@ public class SlotFinder {
     }
 
     /** What the alternatives read, in the booking's transaction: see {@link #book}. */
-    private Book read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
-            Optional<Long> patNum, Optional<Long> ignoreAppointment) {
-        return book(reads.read(from, to, provNum, opNum, patNum, clinicTime.startOfDay(from),
+    private Book read(Connection connection, long clinic, LocalDate from, LocalDate to, Optional<Long> provNum,
+            Optional<Long> opNum, Optional<Long> patNum, Optional<Long> ignoreAppointment) throws SQLException {
+        return book(SlotReads.read(connection, clinic, from, to, provNum, opNum, patNum, clinicTime.startOfDay(from),
                 clinicTime.startOfDay(to.plusDays(1))), ignoreAppointment);
     }
 

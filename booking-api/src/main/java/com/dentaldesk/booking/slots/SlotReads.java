@@ -19,12 +19,12 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import com.dentaldesk.booking.providers.ProviderEntity;
-import com.dentaldesk.booking.tenancy.ClinicReadTransaction;
+import com.dentaldesk.booking.tenancy.ClinicTransaction;
 import com.dentaldesk.booking.tenancy.TenantContext;
 
 /**
- * The reads of a slot search, as plain SQL on the transaction's connection (a JTA transaction's, or a
- * {@link ClinicReadTransaction}'s): a profile of the 14-day search (JFR)
+ * The reads of a slot search, as plain SQL on the transaction's connection (a {@link ClinicTransaction}'s, or a
+ * JTA transaction's): a profile of the 14-day search (JFR)
  * showed Hibernate's query and row handling as a third of its CPU, for rows that become no entity. Both queries
  * name the clinic (Row-Level Security names it too) and are served by indexes: {@code schedules_by_date} and
  * {@code appointments_holding_time} (V5); benchmarks/README.md shows their plans.
@@ -69,29 +69,17 @@ public class SlotReads {
 
     /**
      * Open hours on the clinic-local dates [from, to] and the time held in [heldFrom, heldTo) (with a provider: only
-     * what can stand in the way of that provider and the patient), in one round trip on the JTA transaction's
-     * connection: the two statements travel together (pgjdbc sends them with one sync), and a profile of racing
-     * bookings showed each round trip's socket write and wake-up costing more CPU than the query itself.
+     * what can stand in the way of that provider and the patient), in one round trip that also names the clinic: the
+     * statements travel together (pgjdbc sends them with one sync), and a profile of racing bookings showed each
+     * round trip's socket write and wake-up costing more CPU than the query itself. On a {@link ClinicTransaction}'s
+     * connection, or a JTA transaction's (naming its clinic once more).
      */
-    public Reading read(LocalDate from, LocalDate to, Optional<Long> provNum, Optional<Long> opNum,
-            Optional<Long> patNum, Instant heldFrom, Instant heldTo) {
-        long clinic = tenant.organizationId();
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(readSql(provNum))) {
-                bindRead(statement, 1, clinic, from, to, provNum, opNum, patNum, heldFrom, heldTo);
-                statement.execute();
-                return reading(statement);
-            }
-        });
-    }
-
-    /** The same read in a {@link ClinicReadTransaction}, naming the clinic in the same round trip. */
     public static Reading read(Connection connection, long clinic, LocalDate from, LocalDate to,
             Optional<Long> provNum, Optional<Long> opNum, Optional<Long> patNum, Instant heldFrom, Instant heldTo)
             throws SQLException {
-        try (PreparedStatement statement = ClinicReadTransaction.prepare(connection, clinic, readSql(provNum))) {
+        try (PreparedStatement statement = ClinicTransaction.prepare(connection, clinic, readSql(provNum))) {
             bindRead(statement, 2, clinic, from, to, provNum, opNum, patNum, heldFrom, heldTo);
-            ClinicReadTransaction.results(statement);
+            ClinicTransaction.results(statement);
             return reading(statement);
         }
     }
@@ -135,19 +123,6 @@ public class SlotReads {
                 bindOpenHours(statement, 1, clinic, from, to, provNum, opNum);
                 try (ResultSet rows = statement.executeQuery()) {
                     return openHours(rows);
-                }
-            }
-        });
-    }
-
-    /** Appointments that hold time (Scheduled, Complete) overlapping [from, to), earliest first. */
-    public List<HeldTime> heldBetween(Instant from, Instant to) {
-        long clinic = tenant.organizationId();
-        return session().doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(HELD_TIME + IN_TIME_ORDER)) {
-                bindHeldTime(statement, 1, clinic, from, to);
-                try (ResultSet rows = statement.executeQuery()) {
-                    return heldTime(rows);
                 }
             }
         });

@@ -19,7 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-import com.dentaldesk.booking.appointments.AppointmentService;
+import com.dentaldesk.booking.appointments.AppointmentBooking;
 import com.dentaldesk.booking.audit.AuditTrail;
 import com.dentaldesk.booking.console.Console;
 import com.dentaldesk.booking.console.Display;
@@ -76,16 +76,16 @@ public class BookPage {
 
     private static final NewPatient NO_NEW_PATIENT = new NewPatient("", "", "", "");
 
-    private final AppointmentService appointments;
+    private final AppointmentBooking bookings;
     private final PatientService patients;
     private final ProviderService providers;
     private final OperatoryService operatories;
     private final AuditTrail audit;
     private final SignedInClinic signedIn;
 
-    public BookPage(AppointmentService appointments, PatientService patients, ProviderService providers,
+    public BookPage(AppointmentBooking bookings, PatientService patients, ProviderService providers,
             OperatoryService operatories, AuditTrail audit, SignedInClinic signedIn) {
-        this.appointments = appointments;
+        this.bookings = bookings;
         this.patients = patients;
         this.providers = providers;
         this.operatories = operatories;
@@ -124,7 +124,7 @@ public class BookPage {
             if (!booking.reason().isEmpty()) {
                 request.put("Note", booking.reason());
             }
-            Appointment made = appointments.create(new Params(request), null);
+            Appointment made = bookings.create(request);
             audit.record(signedIn.actor(), "Booked an appointment", "Appointment " + made.aptNum());
             return Console.seeOther(AppointmentPage.href(made.aptNum()) + "?done=booked").build();
         } catch (DateTimeParseException e) {
