@@ -100,7 +100,13 @@ class ConversationLogTest {
         String callId = newCallId();
 
         clinic.gateway().body(new ConversationLog(callId, null, null, null, null, null, null, null,
-                CallOutcome.booked, theirs, null)).put("/api/conversations/" + callId).then().statusCode(422);
+                CallOutcome.booked, theirs, null)).put("/api/conversations/" + callId).then().statusCode(422)
+                .body("error.message", equalTo("Appointment " + theirs + " not found"));
+        clinic.gateway().body(new ConversationLog(callId, null, null, null, null, null, null, null,
+                CallOutcome.message, null, 999_999L)).put("/api/conversations/" + callId).then().statusCode(422)
+                .body("error.message", equalTo("Lead 999999 not found"));
+        // A refused write stores nothing of what it carried.
+        clinic.api().get("/api/conversations/" + callId).then().statusCode(404);
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.dentaldesk.booking.errors.BookingException;
 import com.dentaldesk.booking.patients.PatientEntity;
 import com.dentaldesk.booking.patients.PatientRepository;
 import com.dentaldesk.booking.retell.CallLocks;
+import com.dentaldesk.booking.tenancy.ClinicTransaction;
 import com.dentaldesk.booking.tenancy.TenantContext;
 import com.dentaldesk.contracts.calls.CallOutcome;
 import com.dentaldesk.contracts.calls.ConversationLog;
@@ -51,20 +52,28 @@ public class ConversationService {
     private final LeadService leads;
     private final CallLocks locks;
     private final TenantContext tenant;
+    private final ClinicTransaction transaction;
     private final ObjectMapper json;
 
     public ConversationService(ConversationRepository conversations, AppointmentRepository appointments,
-            PatientRepository patients, LeadService leads, CallLocks locks, TenantContext tenant, ObjectMapper json) {
+            PatientRepository patients, LeadService leads, CallLocks locks, TenantContext tenant,
+            ClinicTransaction transaction, ObjectMapper json) {
         this.conversations = conversations;
         this.appointments = appointments;
         this.patients = patients;
         this.leads = leads;
         this.locks = locks;
         this.tenant = tenant;
+        this.transaction = transaction;
         this.json = json;
     }
 
-    /** The gateway's upsert: every field the body carries replaces the stored one; absent fields are kept. */
+    /**
+     * The gateway's upsert: every field the body carries replaces the stored one; absent fields are kept. It comes
+     * several times per call (a gateway holds up to a thousand), so it runs in a {@link ClinicTransaction}, not JTA:
+     * one round trip (the clinic, the call's lock, the links' checks, the upsert) and the commit.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public ConversationResource.ConversationReceipt put(String callId, ConversationLog log) {
         tenant.organizationId();
         if (log == null) {
@@ -73,15 +82,13 @@ public class ConversationService {
         if (log.callId() != null && !log.callId().equals(callId)) {
             throw BookingException.invalid("callId", "callId in the body differs from the one in the path");
         }
-        if (log.appointmentId() != null && appointments.findByIdOptional(log.appointmentId()).isEmpty()) {
-            throw BookingException.invalid("appointmentId", "Appointment " + log.appointmentId() + " not found");
-        }
-        if (log.leadId() != null && leads.findByIdOptional(log.leadId()).isEmpty()) {
-            throw BookingException.invalid("leadId", "Lead " + log.leadId() + " not found");
-        }
         Instant savedAt = Instant.now();
-        conversations.upsert(callId, log, log.transcript().isEmpty() ? null : write(log.transcript()),
-                log.toolCalls().isEmpty() ? null : write(log.toolCalls()), savedAt);
+        String transcript = log.transcript().isEmpty() ? null : write(log.transcript());
+        String toolCalls = log.toolCalls().isEmpty() ? null : write(log.toolCalls());
+        transaction.write((connection, clinic) -> {
+            ConversationRepository.upsert(connection, clinic, callId, log, transcript, toolCalls, savedAt);
+            return null;
+        });
         return new ConversationResource.ConversationReceipt(callId, savedAt);
     }
 
