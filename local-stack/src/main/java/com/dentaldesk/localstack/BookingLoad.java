@@ -151,6 +151,10 @@ public final class BookingLoad {
                 List<Hour> pool = targets;
                 load.warmUpRace(pool, patients, bookings);
                 vacuum(postgres);
+                boolean statements = Boolean.getBoolean("bench.statements");
+                if (statements) {
+                    sql(postgres, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
+                }
                 Result create = load.run("CreateAppointment (8 racing writers)", bookings, WRITERS, i -> {
                     int status = load.post(load.racingBooking(pool, patients, random, i), "load-" + i);
                     (status == 200 ? booked : taken).incrementAndGet();
@@ -161,6 +165,9 @@ public final class BookingLoad {
                 long overlaps = overlaps(postgres);
                 System.out.printf("  booked %d, refused as taken %d (409), overlapping pairs in the book: %d%n",
                         booked.get(), taken.get(), overlaps);
+                if (statements) {
+                    printStatements(postgres);
+                }
                 if (Boolean.getBoolean("bench.explain")) {
                     explainHotQueries(postgres, firstDay, lastDay);
                 }
@@ -427,6 +434,32 @@ public final class BookingLoad {
                 }
             }
             connection.rollback();
+        }
+    }
+
+    /**
+     * Where PostgreSQL spent its time during the race: pg_stat_statements' top statements by total execution time
+     * (needs {@code -Dbench.postgresOptions="-c shared_preload_libraries=pg_stat_statements"}).
+     */
+    private static void printStatements(LocalPostgres postgres) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("booking"), postgres.username(), "");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select calls, total_exec_time, total_exec_time / calls, rows,"
+                     + " regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements"
+                     + " order by total_exec_time desc limit 15")) {
+            System.out.println("  PostgreSQL during the race (pg_stat_statements): calls, total ms, mean ms, rows");
+            while (rows.next()) {
+                String query = rows.getString(5);
+                System.out.printf("  %7d %9.1f %7.3f %8d  %s%n", rows.getLong(1), rows.getDouble(2), rows.getDouble(3),
+                        rows.getLong(4), query.length() > 110 ? query.substring(0, 110) + "..." : query);
+            }
+        }
+    }
+
+    private static void sql(LocalPostgres postgres, String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("booking"), postgres.username(), "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

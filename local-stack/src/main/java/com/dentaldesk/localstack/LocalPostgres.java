@@ -183,8 +183,9 @@ public final class LocalPostgres implements AutoCloseable {
     private void startServer() {
         // Listening on 127.0.0.1 only, with trust authentication: nothing but this machine reaches it.
         String durability = kept ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        // bench.postgresOptions: more server settings for a profiling run, e.g. pg_stat_statements (benchmarks/README).
         String options = "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=" + durability
-                + " -c max_connections=300";
+                + " -c max_connections=300 " + System.getProperty("bench.postgresOptions", "");
         run(List.of(binDir.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
                 dataDir.resolve("server.log").toString(), "-o", options, "-w", "-t", "60", "start"), true);
     }
