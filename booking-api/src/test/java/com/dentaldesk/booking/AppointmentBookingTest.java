@@ -84,6 +84,24 @@ class AppointmentBookingTest {
     }
 
     @Test
+    void shouldOfferAnotherProvidersTimesOnlyWhenTheProviderHasNoneForTwoWeeks() {
+        Clinic clinic = fixture.create("America/New_York");
+        long booked = clinic.provider("Booked");
+        long colleague = clinic.provider("Colleague");
+        long patient = clinic.patient("First", "212-555-0195");
+        long other = clinic.patient("Second", "212-555-0196");
+        LocalDate day = clinic.futureWeekday(2);
+        clinic.schedule(day, "09:00", "09:30", booked, clinic.room("Op 1", true));
+        clinic.schedule(day.plusDays(3), "16:00", "16:30", colleague, clinic.room("Op 2", true));
+        clinic.call("CreateAppointment", clinic.booking(patient, booked, day + " 09:00:00", 30)).statusCode(200);
+
+        clinic.call("CreateAppointment", clinic.booking(other, booked, day + " 09:00:00", 30))
+                .statusCode(409)
+                .body("error.alternatives.DateTimeStart", equalTo(java.util.List.of(day.plusDays(3) + " 16:00:00")))
+                .body("error.alternatives[0].ProvNum", equalTo((int) colleague));
+    }
+
+    @Test
     void shouldNameWhoCannotBeBookedAPatientThatDoesNotExistOrAProviderWhoLeft() {
         Clinic clinic = fixture.create("America/New_York");
         long provider = clinic.provider("Gone");

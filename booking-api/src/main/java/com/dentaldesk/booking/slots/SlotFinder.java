@@ -142,9 +142,10 @@ public class SlotFinder {
 
     /**
      * Up to three free slots nearest to the requested start, with the same provider when possible, else any:
-     * what a caller who just lost a slot is offered instead. The days around it are read first; the two weeks
-     * after it only when those cannot prove the answer (fewer than three with that provider, or the third farther
-     * away than the first day not read). Reads on the booking's {@code connection}, in its transaction.
+     * what a caller who just lost a slot is offered instead. The provider's days around it are read first; their two
+     * weeks after it only when those cannot prove the answer (fewer than three with that provider, or the third
+     * farther away than the first day not read); everyone's two weeks only when the provider has no free time.
+     * Reads on the booking's {@code connection}, in its transaction.
      */
     public List<Slot> alternatives(Connection connection, long clinic, Instant requested, long provNum,
             int lengthMinutes, long patNum, Optional<Long> ignoreAppointment) throws SQLException {
@@ -166,10 +167,15 @@ public class SlotFinder {
             return slots(near, sameProvider, lengthMinutes);
         }
 
-        Book book = read(connection, clinic, from, day.plusDays(ALTERNATIVES_WINDOW_DAYS), Optional.empty(),
-                Optional.empty(), Optional.empty(), ignoreAppointment);
+        // The provider's two weeks first: the whole clinic's held time (pg_stat_statements: 5 ms for 1,270 rows in
+        // the benchmark's book) is read only when the provider has no free time at all.
+        LocalDate to = day.plusDays(ALTERNATIVES_WINDOW_DAYS);
+        Book book = read(connection, clinic, from, to, Optional.of(provNum), Optional.empty(), Optional.of(patNum),
+                ignoreAppointment);
         List<Start> candidates = book.free(lengthMinutes, Optional.of(provNum), Optional.of(patNum), now);
         if (candidates.isEmpty()) {
+            book = read(connection, clinic, from, to, Optional.empty(), Optional.empty(), Optional.empty(),
+                    ignoreAppointment);
             candidates = book.free(lengthMinutes, Optional.empty(), Optional.of(patNum), now);
         }
         return slots(book, others(candidates, requested, provNum).sorted(nearest).limit(ALTERNATIVES).toList(),
