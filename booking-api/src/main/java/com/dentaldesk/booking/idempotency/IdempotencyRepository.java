@@ -1,6 +1,5 @@
 package com.dentaldesk.booking.idempotency;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,22 +82,22 @@ public class IdempotencyRepository {
         return stored;
     }
 
+    /** The stored answer's columns, for an insert of the answer with the values given or selected. */
+    static final String INSERT_ANSWER = "insert into idempotency_records"
+            + " (organization_id, idempotency_key, request_hash, status_code, response_body)";
+
     void store(String key, String requestHash, String responseBody) {
         long clinic = tenant.organizationId();
-        session().doWork(connection -> store(connection, clinic, key, requestHash, responseBody));
-    }
-
-    static void store(Connection connection, long clinic, String key, String requestHash, String responseBody)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("insert into idempotency_records"
-                + " (organization_id, idempotency_key, request_hash, status_code, response_body)"
-                + " values (?, ?, ?, 200, ?)")) {
-            statement.setLong(1, clinic);
-            statement.setString(2, key);
-            statement.setString(3, requestHash);
-            statement.setString(4, responseBody);
-            statement.executeUpdate();
-        }
+        session().doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT_ANSWER
+                    + " values (?, ?, ?, 200, ?)")) {
+                statement.setLong(1, clinic);
+                statement.setString(2, key);
+                statement.setString(3, requestHash);
+                statement.setString(4, responseBody);
+                statement.executeUpdate();
+            }
+        });
     }
 
     /** Runs without a clinic: a delete across all clinics, the only such statement, for housekeeping. */

@@ -1,6 +1,5 @@
 package com.dentaldesk.booking.idempotency;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -8,8 +7,8 @@ import java.util.Optional;
 /**
  * A write with an Idempotency-Key in a {@code ClinicTransaction}, with the guarantees of {@link Idempotency#once}:
  * the write sends {@link #SQL} first in its first round trip; {@link #replay} is the answer of an earlier request
- * with the key (the write then does nothing), else the write goes on and {@link #store}s its answer before it
- * commits. A write that fails stores nothing.
+ * with the key (the write then does nothing), else the write goes on and stores its answer in its own statement
+ * ({@link #storeWhen}) before it commits. A write that fails stores nothing.
  */
 public final class IdempotentRequest {
 
@@ -39,7 +38,21 @@ public final class IdempotentRequest {
         return idempotency.replay(IdempotencyRepository.storedAnswer(statement), requestHash);
     }
 
-    public void store(Connection connection, long clinic, Object answer) throws SQLException {
-        IdempotencyRepository.store(connection, clinic, key, requestHash, idempotency.answer(answer));
+    /**
+     * Stores the answer in the statement of the write itself, as part of a {@code WITH}: only when {@code written},
+     * the name of a data-modifying part of the same {@code WITH}, returned a row (nothing is stored for a write that
+     * did nothing). Bound by {@link #bindStore}.
+     */
+    public static String storeWhen(String written) {
+        return IdempotencyRepository.INSERT_ANSWER + " select ?, ?, ?, 200, ? from " + written;
+    }
+
+    /** Binds {@link #storeWhen}'s parameters from {@code first} on; returns the next free index. */
+    public int bindStore(PreparedStatement statement, int first, long clinic, Object answer) throws SQLException {
+        statement.setLong(first, clinic);
+        statement.setString(first + 1, key);
+        statement.setString(first + 2, requestHash);
+        statement.setString(first + 3, idempotency.answer(answer));
+        return first + 4;
     }
 }
