@@ -19,6 +19,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -151,7 +152,16 @@ final class VertxModelHttpClient implements HttpClient {
                 .setConnectTimeout(connectTimeout == null ? 0 : connectTimeout.toMillis())
                 .setIdleTimeout(readTimeout == null ? 0 : readTimeout.toMillis());
         request.headers().forEach((name, values) -> values.forEach(value -> options.addHeader(name, value)));
-        client.request(options).onComplete(opened -> {
+        Future<HttpClientRequest> opening;
+        try {
+            opening = client.request(options);
+        } catch (IllegalStateException closed) {
+            // The client is closed once the gateway stops; a request (or a retry of one whose connection the stop
+            // closed) fails like any other instead of throwing out of a Vert.x callback and leaving its turn waiting.
+            onFailure.handle(closed);
+            return;
+        }
+        opening.onComplete(opened -> {
             if (opened.failed()) {
                 retryOrFail.handle(opened.cause());
                 return;

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -120,6 +121,26 @@ class VertxModelHttpClientTest {
             events.handle.get(3, TimeUnit.SECONDS).cancel();
         }
         assertEquals(1, connections.get());
+    }
+
+    @Test
+    void shouldReportAFailureWhenTheGatewayStopsWhileAnAnswerIsAwaited() throws Exception {
+        // On SIGTERM the HTTP client closes under the model requests still waiting: each must end in an error its
+        // turn sees, not in a retry on the closed client that throws out of a Vert.x callback.
+        CompletableFuture<Boolean> asked = new CompletableFuture<>();
+        HttpServer silentModel = vertx.createHttpServer().requestHandler(request -> asked.complete(true))
+                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+        io.vertx.core.http.HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
+        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(http)
+                .readTimeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(1)).build();
+        Recorder events = stream("http://127.0.0.1:" + silentModel.actualPort());
+        assertTrue(asked.get(3, TimeUnit.SECONDS));
+
+        http.close();
+
+        assertNotNull(events.failed.get(3, TimeUnit.SECONDS));
+        Recorder late = stream("http://127.0.0.1:" + silentModel.actualPort());
+        assertNotNull(late.failed.get(3, TimeUnit.SECONDS), "a turn that starts during the stop fails at once");
     }
 
     private Recorder stream() {
