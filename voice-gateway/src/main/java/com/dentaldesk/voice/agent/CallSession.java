@@ -39,6 +39,8 @@ public final class CallSession {
     private volatile ResponseSink sink;
     private long latestResponseId = -1;
     private Turn current;
+    /** The call goes on on another instance (a stop): no turn starts here any more. Guarded by this. */
+    private boolean handedOff;
     private static final long SLUG_CALL_DETAILS_WAIT_MILLIS = 300;
     private ScheduledFuture<?> callDetailsTimer;
     /** Retell's {@code start_timestamp} (epoch ms) from call details; null until they arrive. */
@@ -144,6 +146,10 @@ public final class CallSession {
     private void startTurn(long responseId, boolean reminder, RetellRequest.TurnRequest request) {
         Turn turn;
         synchronized (this) {
+            if (handedOff) {
+                // Asked between the hand-off and the socket's close: the instance that continues the call answers.
+                return;
+            }
             if (responseId <= latestResponseId) {
                 LOG.warnf("call %s: ignoring out-of-order response_id %d (latest %d)", state.callId(), responseId,
                         latestResponseId);
@@ -343,6 +349,7 @@ public final class CallSession {
      */
     void handOff() {
         synchronized (this) {
+            handedOff = true;
             if (current != null) {
                 current.cancel();
             }
