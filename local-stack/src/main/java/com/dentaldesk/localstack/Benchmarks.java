@@ -38,8 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SERVICE_TOKEN = "benchmark-service-token-0123456789";
-    private static final String SOCKET_SECRET = "benchmark-socket-secret-0123456789";
+    static final String SERVICE_TOKEN = "benchmark-service-token-0123456789";
+    static final String SOCKET_SECRET = "benchmark-socket-secret-0123456789";
 
     private Benchmarks() {
     }
