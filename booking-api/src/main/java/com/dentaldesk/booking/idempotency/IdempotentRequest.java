@@ -32,7 +32,7 @@ public final class IdempotentRequest {
 
     /**
      * The earlier answer, the statement positioned on {@link #SQL}'s first result; leaves it on the result of the
-     * statement sent after it. A key used before with other parameters is a 409.
+     * statement sent after it. A key used before with other parameters is a 422.
      */
     public Optional<Object> replay(PreparedStatement statement) throws SQLException {
         return idempotency.replay(IdempotencyRepository.storedAnswer(statement), requestHash);
