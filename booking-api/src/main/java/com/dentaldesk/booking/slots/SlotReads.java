@@ -77,41 +77,28 @@ public class SlotReads {
     public static Reading read(Connection connection, long clinic, LocalDate from, LocalDate to,
             Optional<Long> provNum, Optional<Long> opNum, Optional<Long> patNum, Instant heldFrom, Instant heldTo)
             throws SQLException {
-        try (PreparedStatement statement = ClinicTransaction.prepare(connection, clinic, readSql(provNum))) {
-            bindRead(statement, 2, clinic, from, to, provNum, opNum, patNum, heldFrom, heldTo);
+        String held = provNum.isPresent() ? HELD_TIME_OF_ONE_PROVIDER : HELD_TIME + IN_TIME_ORDER;
+        try (PreparedStatement statement = ClinicTransaction.prepare(connection, clinic,
+                OPEN_HOURS_SQL + ";\n" + held)) {
+            int next = bindOpenHours(statement, 2, clinic, from, to, provNum, opNum);
+            next = bindHeldTime(statement, next, clinic, heldFrom, heldTo);
+            if (provNum.isPresent()) {
+                statement.setLong(next, provNum.get());
+                statement.setObject(next + 1, patNum.orElse(null), Types.BIGINT);
+                statement.setLong(next + 2, clinic);
+                statement.setLong(next + 3, provNum.get());
+                statement.setObject(next + 4, from);
+                statement.setObject(next + 5, to);
+            }
             ClinicTransaction.results(statement);
-            return reading(statement);
-        }
-    }
-
-    private static String readSql(Optional<Long> provNum) {
-        return OPEN_HOURS_SQL + ";\n" + (provNum.isPresent() ? HELD_TIME_OF_ONE_PROVIDER : HELD_TIME + IN_TIME_ORDER);
-    }
-
-    private static void bindRead(PreparedStatement statement, int first, long clinic, LocalDate from, LocalDate to,
-            Optional<Long> provNum, Optional<Long> opNum, Optional<Long> patNum, Instant heldFrom, Instant heldTo)
-            throws SQLException {
-        int next = bindOpenHours(statement, first, clinic, from, to, provNum, opNum);
-        next = bindHeldTime(statement, next, clinic, heldFrom, heldTo);
-        if (provNum.isPresent()) {
-            statement.setLong(next, provNum.get());
-            statement.setObject(next + 1, patNum.orElse(null), Types.BIGINT);
-            statement.setLong(next + 2, clinic);
-            statement.setLong(next + 3, provNum.get());
-            statement.setObject(next + 4, from);
-            statement.setObject(next + 5, to);
-        }
-    }
-
-    /** The two results of {@link #readSql}, the statement positioned on the first. */
-    private static Reading reading(PreparedStatement statement) throws SQLException {
-        List<OpenHours> hours;
-        try (ResultSet rows = statement.getResultSet()) {
-            hours = openHours(rows);
-        }
-        statement.getMoreResults();
-        try (ResultSet rows = statement.getResultSet()) {
-            return new Reading(hours, heldTime(rows));
+            List<OpenHours> hours;
+            try (ResultSet rows = statement.getResultSet()) {
+                hours = openHours(rows);
+            }
+            statement.getMoreResults();
+            try (ResultSet rows = statement.getResultSet()) {
+                return new Reading(hours, heldTime(rows));
+            }
         }
     }
 
