@@ -38,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Benchmarks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String SERVICE_TOKEN = "benchmark-service-token-0123456789";
+    private static final String SERVICE_TOKEN = "benchmark-service-token-0123456789";
     static final String SOCKET_SECRET = "benchmark-socket-secret-0123456789";
 
     private Benchmarks() {
@@ -83,10 +83,7 @@ public final class Benchmarks {
             try (ServiceProcess booking = ServiceProcess.start("booking-api",
                     ServiceProcess.jvmOptions("bench.bookingJvm"),
                     root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), bookingPort,
-                    Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
-                            "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
-                            "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),
-                    "/q/health/ready", bookingLog)) {
+                    bookingEnvironment(postgres, bookingPort), "/q/health/ready", bookingLog)) {
                 int stubPort = shape.stubPort() > 0 ? shape.stubPort() : ServiceProcess.freePort();
                 System.out.printf("starting stub-llm (ttft %d ms, %d tokens/s)...%n", ttft, tps);
                 try (ServiceProcess stub = ServiceProcess.start("stub-llm", List.of("-Xmx256m"), simulator,
@@ -104,19 +101,12 @@ public final class Benchmarks {
                                 servers, results);
                     } else {
                         int gatewayPort = ServiceProcess.freePort();
-                        Map<String, String> env = new HashMap<>();
-                        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
-                        env.put("OPENAI_API_KEY", "benchmark-stub-key");
-                        env.put("BOOKING_API_URL", booking.baseUrl());
-                        env.put("BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN);
-                        env.put("RETELL_WEBSOCKET_SECRET", SOCKET_SECRET);
-                        env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
-                        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
                         System.out.println("starting voice-gateway...");
                         try (ServiceProcess gateway = ServiceProcess.start("voice-gateway",
                                 ServiceProcess.jvmOptions("bench.gatewayJvm"),
                                 gatewayJar(root), List.of(), gatewayPort,
-                                env, "/health/ready", gatewayLog)) {
+                                gatewayEnvironment(stubPort, booking.baseUrl(), gatewayPort), "/health/ready",
+                                gatewayLog)) {
                             String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;
                             Map<String, ServiceProcess> servers = new java.util.LinkedHashMap<>();
                             servers.put("gateway", gateway);
@@ -151,6 +141,39 @@ public final class Benchmarks {
                 root.relativize(out.resolve("latency.svg")), minutes);
     }
 
+    /** booking-api for a benchmark: the local profile (its demo clinics) on {@code postgres}, on 127.0.0.1. */
+    static Map<String, String> bookingEnvironment(LocalPostgres postgres, int port) {
+        return Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
+                "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(port),
+                "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
+
+    /** The gateway for a benchmark: the stub model, that booking-api, the benchmark's socket secret; modifiable. */
+    static Map<String, String> gatewayEnvironment(int stubPort, String bookingUrl, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
+        env.put("OPENAI_API_KEY", "benchmark-stub-key");
+        env.put("BOOKING_API_URL", bookingUrl);
+        env.put("BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN);
+        env.put("RETELL_WEBSOCKET_SECRET", SOCKET_SECRET);
+        env.put("RETELL_WEBSOCKET_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        return env;
+    }
+
+    /** New calls per second for a level: a 20 s ramp, at least 25 calls a second. */
+    static double rampPerSecond(int calls) {
+        return Math.max(25, calls / 20.0);
+    }
+
+    /** The load client: {@code calls} calls held {@code holdSeconds} after the ramp; more options may be added. */
+    static List<String> loadCommand(Path simulator, String url, int calls, int holdSeconds, Path json) {
+        return new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseZGC", "-jar",
+                simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
+                String.valueOf(holdSeconds), "--ramp-per-second", String.valueOf(rampPerSecond(calls)), "--json",
+                json.toString()));
+    }
+
     /** Warm-up, then each level; {@code metricsUrl} is null for a peer that has no gateway histograms. */
     private static void runLevels(Path simulator, String url, int[] levels, int[] holds, long ttft, LoadShape shape,
             Path logs, String metricsUrl, long serverPid, Map<String, ServiceProcess> servers, List<Level> results)
@@ -178,11 +201,9 @@ public final class Benchmarks {
         HistogramScrape beforeModelAtStart = HistogramScrape.of(metricsUrl, BEFORE_MODEL);
         HistogramScrape greetingAtStart = HistogramScrape.of(metricsUrl, GREETING);
         Files.deleteIfExists(json);
-        double ramp = Math.max(25, calls / 20.0);
-        List<String> command = new ArrayList<>(List.of(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseZGC",
-                "-jar", simulator.toString(), "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s",
-                String.valueOf(holdSeconds), "--ramp-per-second", String.valueOf(ramp), "--stub-ttft-ms",
-                String.valueOf(ttft), "--json", json.toString()));
+        double ramp = rampPerSecond(calls);
+        List<String> command = loadCommand(simulator, url, calls, holdSeconds, json);
+        command.addAll(List.of("--stub-ttft-ms", String.valueOf(ttft)));
         command.addAll(shape.loadArguments());
         Process load = new ProcessBuilder(command).inheritIO().start();
         // Sample the gateway's RSS every second; take one heap reading once every call is held.

@@ -153,7 +153,8 @@ public final class BookingLoad {
                 vacuum(postgres);
                 boolean statements = Boolean.getBoolean("bench.statements");
                 if (statements) {
-                    sql(postgres, "create extension if not exists pg_stat_statements; select pg_stat_statements_reset()");
+                    sql(postgres, "create extension if not exists pg_stat_statements;"
+                            + " select pg_stat_statements_reset()");
                 }
                 Result create = load.run("CreateAppointment (8 racing writers)", bookings, WRITERS, i -> {
                     int status = load.post(load.racingBooking(pool, patients, random, i), "load-" + i);

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,10 +52,7 @@ public final class StopUnderLoad {
             int bookingPort = ServiceProcess.freePort();
             try (ServiceProcess booking = ServiceProcess.start("booking-api", List.of(),
                     root.resolve("booking-api/target/quarkus-app/quarkus-run.jar"), List.of(), bookingPort,
-                    Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
-                            "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(bookingPort),
-                            "BOOKING_API_SERVICE_TOKEN", Benchmarks.SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1"),
-                    "/q/health/ready", bookingLog)) {
+                    Benchmarks.bookingEnvironment(postgres, bookingPort), "/q/health/ready", bookingLog)) {
                 int stubPort = ServiceProcess.freePort();
                 try (ServiceProcess stub = ServiceProcess.start("stub-llm", List.of("-Xmx256m"), simulator,
                         List.of("stub-llm", "--port", String.valueOf(stubPort), "--ttft-ms", "300",
@@ -64,14 +60,7 @@ public final class StopUnderLoad {
                                 "--max-seconds", "900"),
                         stubPort, Map.of(), "/health", stubLog)) {
                     int gatewayPort = ServiceProcess.freePort();
-                    Map<String, String> env = new HashMap<>();
-                    env.put("OPENAI_BASE_URL", "http://127.0.0.1:" + stubPort + "/v1");
-                    env.put("OPENAI_API_KEY", "benchmark-stub-key");
-                    env.put("BOOKING_API_URL", booking.baseUrl());
-                    env.put("BOOKING_API_SERVICE_TOKEN", Benchmarks.SERVICE_TOKEN);
-                    env.put("RETELL_WEBSOCKET_SECRET", Benchmarks.SOCKET_SECRET);
-                    env.put("RETELL_WEBSOCKET_PORT", String.valueOf(gatewayPort));
-                    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+                    Map<String, String> env = Benchmarks.gatewayEnvironment(stubPort, booking.baseUrl(), gatewayPort);
                     env.put("GATEWAY_OUTBOX_DIR", outbox.toString());
                     env.put("GATEWAY_SOCKET_STOP_WAIT", "PT5S");
                     try (ServiceProcess gateway = ServiceProcess.start("voice-gateway", List.of("-Xmx768m"),
@@ -82,10 +71,9 @@ public final class StopUnderLoad {
                         // measures the JIT, not the stop.
                         System.out.println("warm-up: 300 calls, 30 s (not reported)");
                         load(simulator, url, 300, 30, logs.resolve("warmup.json")).waitFor(120, TimeUnit.SECONDS);
-                        double ramp = Math.max(25, calls / 20.0);
                         int hold = seconds + 60;
                         Process load = load(simulator, url, calls, hold, loadJson);
-                        long rampMillis = (long) (calls / ramp * 1000);
+                        long rampMillis = (long) (calls / Benchmarks.rampPerSecond(calls) * 1000);
                         Thread.sleep(rampMillis + TimeUnit.SECONDS.toMillis(seconds));
 
                         ProcessHandle process = ProcessHandle.of(gateway.pid()).orElseThrow();
@@ -105,10 +93,7 @@ public final class StopUnderLoad {
     }
 
     private static Process load(Path simulator, String url, int calls, int holdSeconds, Path json) throws Exception {
-        return new ProcessBuilder(ServiceProcess.javaBinary(), "-Xmx1g", "-XX:+UseZGC", "-jar", simulator.toString(),
-                "load", "--url", url, "--calls", String.valueOf(calls), "--duration-s", String.valueOf(holdSeconds),
-                "--ramp-per-second", String.valueOf(Math.max(25, calls / 20.0)), "--json", json.toString())
-                .inheritIO().start();
+        return new ProcessBuilder(Benchmarks.loadCommand(simulator, url, calls, holdSeconds, json)).inheritIO().start();
     }
 
     private static void report(LocalPostgres postgres, Path loadJson, Path outbox, int calls, double stopSeconds)
