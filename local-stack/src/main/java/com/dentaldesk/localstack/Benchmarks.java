@@ -103,8 +103,7 @@ public final class Benchmarks {
                         int gatewayPort = ServiceProcess.freePort();
                         System.out.println("starting voice-gateway...");
                         try (ServiceProcess gateway = ServiceProcess.start("voice-gateway",
-                                ServiceProcess.jvmOptions("bench.gatewayJvm"),
-                                gatewayJar(root), List.of(), gatewayPort,
+                                gatewayJvm(), gatewayJar(root), List.of(), gatewayPort,
                                 gatewayEnvironment(stubPort, booking.baseUrl(), gatewayPort), "/health/ready",
                                 gatewayLog)) {
                             String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + SOCKET_SECRET;
@@ -146,6 +145,16 @@ public final class Benchmarks {
         return Map.of("QUARKUS_PROFILE", "local", "DATABASE_URL", postgres.jdbcUrl("booking"),
                 "DATABASE_USERNAME", postgres.username(), "BOOKING_API_PORT", String.valueOf(port),
                 "BOOKING_API_SERVICE_TOKEN", SERVICE_TOKEN, "QUARKUS_HTTP_HOST", "127.0.0.1");
+    }
+
+    /**
+     * The gateway's JVM as the Dockerfile starts it on Fly's 1 GB machines (75% of the memory for the heap, class
+     * unloading only at full collections), then {@code bench.gatewayJvm} (later options win).
+     */
+    static List<String> gatewayJvm() {
+        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-XX:-ClassUnloadingWithConcurrentMark"));
+        options.addAll(ServiceProcess.jvmOptions("bench.gatewayJvm"));
+        return options;
     }
 
     /** The gateway for a benchmark: the stub model, that booking-api, the benchmark's socket secret; modifiable. */

@@ -63,7 +63,7 @@ public final class StopUnderLoad {
                     Map<String, String> env = Benchmarks.gatewayEnvironment(stubPort, booking.baseUrl(), gatewayPort);
                     env.put("GATEWAY_OUTBOX_DIR", outbox.toString());
                     env.put("GATEWAY_SOCKET_STOP_WAIT", "PT5S");
-                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway", List.of("-Xmx768m"),
+                    try (ServiceProcess gateway = ServiceProcess.start("voice-gateway", Benchmarks.gatewayJvm(),
                             root.resolve("voice-gateway/target/quarkus-app/quarkus-run.jar"), List.of(), gatewayPort,
                             env, "/health/ready", gatewayLog)) {
                         String url = "ws://127.0.0.1:" + gatewayPort + "/llm-websocket/" + Benchmarks.SOCKET_SECRET;
