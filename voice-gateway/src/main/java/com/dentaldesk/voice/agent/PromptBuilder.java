@@ -33,7 +33,8 @@ public final class PromptBuilder {
         ClinicProfile clinic = state.clinic();
         ZoneId zone = zone(clinic);
         ZonedDateTime local = now.atZone(zone);
-        StringBuilder p = new StringBuilder();
+        // Sized for the whole prompt (about 2-3 KB): it is built for every model request.
+        StringBuilder p = new StringBuilder(4096);
         p.append("You are the friendly phone receptionist of ").append(clinic.name()).append(", a dental clinic. ")
                 .append("You are on a phone call: speak in short, natural sentences, one question at a time, no lists, "
                         + "no markdown, no emojis.\n");

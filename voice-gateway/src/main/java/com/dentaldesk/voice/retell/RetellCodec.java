@@ -6,7 +6,9 @@ import org.jboss.logging.Logger;
 
 import com.dentaldesk.contracts.retell.RetellRequest;
 import com.dentaldesk.contracts.retell.RetellResponse;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +27,12 @@ public class RetellCodec {
 
     private static final Logger LOG = Logger.getLogger(RetellCodec.class);
 
-    private final ObjectMapper json = new ObjectMapper()
+    /**
+     * Frames are written on event loops and on the calls' virtual threads. Jackson's default buffer recycler is per
+     * thread, so every virtual thread (one per turn) grew buffers of its own; a shared pool lends the same few.
+     */
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public Optional<RetellRequest> decode(String text, String callId) {
