@@ -5,16 +5,15 @@ import java.util.Optional;
 import com.dentaldesk.voice.config.GatewayConfig;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The streaming chat model, or none when no API key is configured (then every call takes messages). Its HTTP runs on
- * Vert.x ({@link VertxModelHttpClient}): one pooled client for every call; HTTPS servers are offered HTTP/2, so many
- * concurrent streams share a few connections.
+ * The streaming chat model ({@link OpenAiStreamingModel}), or none when no API key is configured (then every call
+ * takes messages). Its HTTP runs on Vert.x ({@link VertxModelHttpClient}): one pooled client for every call; HTTPS
+ * servers are offered HTTP/2, so many concurrent streams share a few connections.
  */
 @ApplicationScoped
 public class ChatModels {
@@ -36,21 +35,17 @@ public class ChatModels {
     private final Optional<StreamingChatModel> model;
 
     public ChatModels(GatewayConfig config, Vertx vertx) {
-        this.model = config.openai().apiKey().filter(key -> !key.isBlank()).map(key -> OpenAiStreamingChatModel.builder()
-                .httpClientBuilder(new VertxModelHttpClient.Builder(vertx.createHttpClient(options(config))))
-                .apiKey(key)
-                .baseUrl(config.openai().baseUrl())
-                .modelName(config.openai().model())
-                .temperature(config.openai().temperature())
-                .parallelToolCalls(false)
-                .timeout(config.openai().responseTimeout())
-                .build());
+        GatewayConfig.OpenAi openai = config.openai();
+        this.model = openai.apiKey().filter(key -> !key.isBlank()).map(key -> new OpenAiStreamingModel(
+                new VertxModelHttpClient(vertx.createHttpClient(options(openai)), openai.responseTimeout(),
+                        openai.responseTimeout()),
+                openai.baseUrl(), key, openai.model(), openai.temperature()));
     }
 
-    private static HttpClientOptions options(GatewayConfig config) {
+    private static HttpClientOptions options(GatewayConfig.OpenAi openai) {
         HttpClientOptions options = new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(MAX_CONNECTIONS)
                 .setMaxWaitQueueSize(MAX_WAITING).setKeepAliveTimeout(KEEP_ALIVE_SECONDS);
-        if (config.openai().baseUrl().startsWith("https:")) {
+        if (openai.baseUrl().startsWith("https:")) {
             options.setSsl(true).setUseAlpn(true).setProtocolVersion(HttpVersion.HTTP_2).setHttp2MaxPoolSize(8);
         }
         return options;

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +25,9 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 
-import dev.langchain4j.http.client.HttpMethod;
-import dev.langchain4j.http.client.HttpRequest;
-import dev.langchain4j.http.client.sse.DefaultServerSentEventParser;
-import dev.langchain4j.http.client.sse.ServerSentEvent;
-import dev.langchain4j.http.client.sse.ServerSentEventContext;
-import dev.langchain4j.http.client.sse.ServerSentEventListener;
-import dev.langchain4j.http.client.sse.ServerSentEventParsingHandle;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 
@@ -46,9 +42,8 @@ class VertxModelHttpClientTest {
     void start() {
         server.start();
         vertx = Vertx.vertx();
-        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(
-                vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)))
-                .readTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(1)).build();
+        client = new VertxModelHttpClient(vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)),
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -61,11 +56,11 @@ class VertxModelHttpClientTest {
     void shouldDeliverEventsSplitAcrossNetworkChunksWholeAndInOrder() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v1/chat")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/event-stream")
-                .withBody("data: {\"n\":1}\n\nevent: note\ndata: line one\ndata: line two\n\ndata: [DONE]\n\n")
+                .withBody("data: {\"n\":1}\n\n: a comment\ndata: line one\ndata:line two\n\ndata: [DONE]\n\n")
                 .withChunkedDribbleDelay(9, 200)));
         Recorder events = stream();
         assertTrue(events.closed.get(3, TimeUnit.SECONDS));
-        assertEquals(List.of("null:{\"n\":1}", "note:line one\nline two", "null:[DONE]"), events.received);
+        assertEquals(List.of("{\"n\":1}", "line one\nline two", "[DONE]"), events.received);
     }
 
     @Test
@@ -76,7 +71,7 @@ class VertxModelHttpClientTest {
         for (int i = 0; i < 50; i++) {
             Recorder events = stream();
             assertTrue(events.closed.get(3, TimeUnit.SECONDS), "answer " + i);
-            assertEquals(List.of("null:whole", "null:[DONE]"), events.received, "answer " + i);
+            assertEquals(List.of("whole", "[DONE]"), events.received, "answer " + i);
         }
     }
 
@@ -88,7 +83,7 @@ class VertxModelHttpClientTest {
                 .willReturn(aResponse().withStatus(200).withBody("data: hello\n\n")));
         Recorder events = stream();
         assertTrue(events.closed.get(3, TimeUnit.SECONDS));
-        assertEquals(List.of("null:hello"), events.received);
+        assertEquals(List.of("hello"), events.received);
         assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat"))).size());
     }
 
@@ -112,9 +107,9 @@ class VertxModelHttpClientTest {
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
         String url = "http://127.0.0.1:" + model.actualPort();
         // One pooled connection: each request waits for it rather than racing its return to the pool.
-        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(
-                vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1)))
-                .readTimeout(Duration.ofSeconds(5)).connectTimeout(Duration.ofSeconds(1)).build();
+        client = new VertxModelHttpClient(
+                vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(1)),
+                Duration.ofSeconds(1), Duration.ofSeconds(5));
         for (int turn = 0; turn < 3; turn++) {
             Recorder events = stream(url);
             assertTrue(events.closed.get(3, TimeUnit.SECONDS));
@@ -131,8 +126,7 @@ class VertxModelHttpClientTest {
         HttpServer silentModel = vertx.createHttpServer().requestHandler(request -> asked.complete(true))
                 .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
         io.vertx.core.http.HttpClient http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true));
-        client = (VertxModelHttpClient) new VertxModelHttpClient.Builder(http)
-                .readTimeout(Duration.ofSeconds(30)).connectTimeout(Duration.ofSeconds(1)).build();
+        client = new VertxModelHttpClient(http, Duration.ofSeconds(1), Duration.ofSeconds(30));
         Recorder events = stream("http://127.0.0.1:" + silentModel.actualPort());
         assertTrue(asked.get(3, TimeUnit.SECONDS));
 
@@ -149,22 +143,20 @@ class VertxModelHttpClientTest {
 
     private Recorder stream(String baseUrl) {
         Recorder recorder = new Recorder();
-        client.execute(HttpRequest.builder().method(HttpMethod.POST).url(baseUrl + "/v1/chat")
-                .addHeader("Content-Type", "application/json").body("{}").build(),
-                new DefaultServerSentEventParser(), recorder);
+        client.post(baseUrl + "/v1/chat", Map.of("Content-Type", "application/json"), Buffer.buffer("{}"), recorder);
         return recorder;
     }
 
-    private static final class Recorder implements ServerSentEventListener {
+    private static final class Recorder implements VertxModelHttpClient.Events {
         final List<String> received = new CopyOnWriteArrayList<>();
         final CompletableFuture<Boolean> closed = new CompletableFuture<>();
         final CompletableFuture<Throwable> failed = new CompletableFuture<>();
-        final CompletableFuture<ServerSentEventParsingHandle> handle = new CompletableFuture<>();
+        final CompletableFuture<StreamingHandle> handle = new CompletableFuture<>();
 
         @Override
-        public void onEvent(ServerSentEvent event, ServerSentEventContext context) {
-            handle.complete(context.parsingHandle());
-            received.add(event.event() + ":" + event.data());
+        public void onData(String data, StreamingHandle stream) {
+            handle.complete(stream);
+            received.add(data);
         }
 
         @Override
@@ -174,7 +166,7 @@ class VertxModelHttpClientTest {
         }
 
         @Override
-        public void onClose() {
+        public void onEnd() {
             closed.complete(true);
         }
     }
