@@ -148,11 +148,12 @@ public final class Benchmarks {
     }
 
     /**
-     * The gateway's JVM as the Dockerfile starts it on Fly's 1 GB machines (75% of the memory for the heap, class
-     * unloading only at full collections), then {@code bench.gatewayJvm} (later options win).
+     * The gateway's JVM as its Dockerfile starts it on Fly's 1 GB machines (75% of the memory at most for the heap,
+     * and the Dockerfile's heap shape), then {@code bench.gatewayJvm} (later options win).
      */
     static List<String> gatewayJvm() {
-        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-XX:-ClassUnloadingWithConcurrentMark"));
+        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-Xms192m", "-Xmn32m",
+                "-XX:-ClassUnloadingWithConcurrentMark"));
         options.addAll(ServiceProcess.jvmOptions("bench.gatewayJvm"));
         return options;
     }

@@ -1,6 +1,7 @@
 package com.dentaldesk.voice.agent;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -84,7 +85,9 @@ class VertxModelHttpClientTest {
         Recorder events = stream();
         assertTrue(events.closed.get(3, TimeUnit.SECONDS));
         assertEquals(List.of("hello"), events.received);
-        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat"))).size());
+        // The retry sends the whole request again, body included.
+        assertEquals(2, server.findAll(postRequestedFor(urlPathEqualTo("/v1/chat")).withRequestBody(equalTo("{}")))
+                .size());
     }
 
     @Test
