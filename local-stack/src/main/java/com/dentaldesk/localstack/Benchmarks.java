@@ -152,8 +152,7 @@ public final class Benchmarks {
      * and the Dockerfile's heap shape), then {@code bench.gatewayJvm} (later options win).
      */
     static List<String> gatewayJvm() {
-        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-Xms192m", "-Xmn32m",
-                "-XX:-ClassUnloadingWithConcurrentMark"));
+        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-Xms192m", "-XX:-ClassUnloadingWithConcurrentMark"));
         options.addAll(ServiceProcess.jvmOptions("bench.gatewayJvm"));
         return options;
     }
