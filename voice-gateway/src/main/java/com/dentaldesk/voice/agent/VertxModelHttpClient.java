@@ -1,6 +1,8 @@
 package com.dentaldesk.voice.agent;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -108,13 +110,18 @@ final class VertxModelHttpClient {
         });
     }
 
-    /** One response's events: lines split across buffers are joined, a blank line dispatches the event. */
+    /**
+     * One response's events: lines split across buffers are joined, a blank line dispatches the event. Lines are
+     * kept as bytes until they end, so a character split between two network reads ("’" is three bytes) is decoded
+     * whole; '\n' and '\r' never occur inside a UTF-8 character.
+     */
     private static final class Stream implements StreamingHandle {
-        private static final String DATA = "data:";
+        private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
         private final HttpClientResponse response;
         private final Events events;
         private final AtomicBoolean cancelled = new AtomicBoolean();
-        private final StringBuilder line = new StringBuilder();
+        private byte[] line = new byte[512];
+        private int lineLength;
         private final StringBuilder data = new StringBuilder();
         // Written on the event loop, read by cancel() on the turn's thread.
         private volatile boolean done;
@@ -125,19 +132,21 @@ final class VertxModelHttpClient {
         }
 
         void accept(Buffer buffer) {
-            String text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
-            for (int i = 0; i < text.length() && !cancelled.get(); i++) {
-                char c = text.charAt(i);
-                if (c == '\n') {
+            for (int i = 0; i < buffer.length() && !cancelled.get(); i++) {
+                byte b = buffer.getByte(i);
+                if (b == '\n') {
                     lineEnded();
-                } else if (c != '\r') {
-                    line.append(c);
+                } else if (b != '\r') {
+                    if (lineLength == line.length) {
+                        line = Arrays.copyOf(line, line.length * 2);
+                    }
+                    line[lineLength++] = b;
                 }
             }
         }
 
         private void lineEnded() {
-            if (line.length() == 0) {
+            if (lineLength == 0) {
                 if (data.length() > 0) {
                     try {
                         events.onData(data.toString(), this);
@@ -149,25 +158,18 @@ final class VertxModelHttpClient {
                 return;
             }
             // Only data lines matter here: OpenAI's stream names no events, and comments keep proxies awake.
-            if (startsWith(line, DATA)) {
+            if (isData()) {
                 if (data.length() > 0) {
                     data.append('\n');
                 }
-                data.append(line, line.length() > 5 && line.charAt(5) == ' ' ? 6 : 5, line.length());
+                int start = lineLength > DATA.length && line[DATA.length] == ' ' ? DATA.length + 1 : DATA.length;
+                data.append(new String(line, start, lineLength - start, StandardCharsets.UTF_8));
             }
-            line.setLength(0);
+            lineLength = 0;
         }
 
-        private static boolean startsWith(StringBuilder text, String prefix) {
-            if (text.length() < prefix.length()) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length(); i++) {
-                if (text.charAt(i) != prefix.charAt(i)) {
-                    return false;
-                }
-            }
-            return true;
+        private boolean isData() {
+            return lineLength >= DATA.length && Arrays.equals(line, 0, DATA.length, DATA, 0, DATA.length);
         }
 
         void end() {
@@ -176,7 +178,7 @@ final class VertxModelHttpClient {
             }
             done = true;
             if (!cancelled.get()) {
-                if (line.length() > 0) {
+                if (lineLength > 0) {
                     lineEnded();
                 }
                 lineEnded();

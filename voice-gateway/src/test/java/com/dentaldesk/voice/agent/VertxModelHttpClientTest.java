@@ -77,6 +77,22 @@ class VertxModelHttpClientTest {
     }
 
     @Test
+    void shouldDecodeACharacterSplitBetweenTwoNetworkReadsWhole() throws Exception {
+        // Models write "’" (three bytes in UTF-8) all the time; a read may end in the middle of one.
+        byte[] event = "data: It’s booked\n\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int split = "data: It".length() + 1;
+        HttpServer model = vertx.createHttpServer().requestHandler(request -> {
+            request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
+            request.response().write(Buffer.buffer(java.util.Arrays.copyOfRange(event, 0, split)));
+            vertx.setTimer(50, ignored -> request.response()
+                    .end(Buffer.buffer(java.util.Arrays.copyOfRange(event, split, event.length))));
+        }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(3, TimeUnit.SECONDS);
+        Recorder events = stream("http://127.0.0.1:" + model.actualPort());
+        assertTrue(events.closed.get(3, TimeUnit.SECONDS));
+        assertEquals(List.of("It’s booked"), events.received);
+    }
+
+    @Test
     void shouldRetryOnAnotherConnectionWhenThePooledOneWasClosedBeforeAnyAnswer() throws Exception {
         server.stubFor(post(urlPathEqualTo("/v1/chat")).inScenario("closing").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("open"));
