@@ -57,11 +57,11 @@ final class OpenAiStreamingModel implements StreamingChatModel {
     private final String url;
     private final Map<String, String> headers;
     private final String model;
-    private final Double temperature;
+    private final double temperature;
     /** Each tool's JSON, written once: the specifications are the same few objects for the gateway's life. */
     private final Map<ToolSpecification, String> toolJson = new ConcurrentHashMap<>();
 
-    OpenAiStreamingModel(VertxModelHttpClient http, String baseUrl, String apiKey, String model, Double temperature) {
+    OpenAiStreamingModel(VertxModelHttpClient http, String baseUrl, String apiKey, String model, double temperature) {
         this.http = http;
         this.url = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl)
                 + "/chat/completions";
@@ -89,9 +89,7 @@ final class OpenAiStreamingModel implements StreamingChatModel {
             json.writeStartObject();
             json.writeStringField("model", model);
             json.writeBooleanField("stream", true);
-            if (temperature != null) {
-                json.writeNumberField("temperature", temperature);
-            }
+            json.writeNumberField("temperature", temperature);
             json.writeArrayFieldStart("messages");
             for (ChatMessage message : request.messages()) {
                 write(message, json);
@@ -267,7 +265,7 @@ final class OpenAiStreamingModel implements StreamingChatModel {
     }
 
     /** The fields of one streamed event the agent uses; everything else in it is skipped unread. */
-    record Chunk(String content, List<ToolCallPiece> toolCalls, String error) {
+    private record Chunk(String content, List<ToolCallPiece> toolCalls, String error) {
 
         record ToolCallPiece(int index, String id, String name, String arguments) {
         }
