@@ -148,12 +148,17 @@ public final class Benchmarks {
     }
 
     /**
-     * The gateway's JVM as its Dockerfile starts it on Fly's 1 GB machines (75% of the memory at most for the heap,
-     * and the Dockerfile's heap shape), then {@code bench.gatewayJvm} (later options win).
+     * The gateway's JVM as its Dockerfile starts it (collector and heap), then {@code bench.gatewayJvm} (later options
+     * win; one that names a collector replaces G1, since the JVM refuses two).
      */
     static List<String> gatewayJvm() {
-        List<String> options = new ArrayList<>(List.of("-Xmx768m", "-Xms192m", "-XX:-ClassUnloadingWithConcurrentMark"));
-        options.addAll(ServiceProcess.jvmOptions("bench.gatewayJvm"));
+        List<String> extra = ServiceProcess.jvmOptions("bench.gatewayJvm");
+        List<String> options = new ArrayList<>();
+        if (extra.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            options.add("-XX:+UseG1GC");
+        }
+        options.addAll(List.of("-Xmx768m", "-Xms192m", "-XX:-ClassUnloadingWithConcurrentMark"));
+        options.addAll(extra);
         return options;
     }
 
